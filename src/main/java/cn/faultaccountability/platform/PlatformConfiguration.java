@@ -1,6 +1,9 @@
 package cn.faultaccountability.platform;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,6 +18,17 @@ public class PlatformConfiguration {
   @Bean
   public EngineStartup engineStartup(AccountabilityProperties properties) {
     return new EngineStartup(new IdentitySetup(properties), new StartupDeployment());
+  }
+
+  /** Instances of the shared process definition belong to their jurisdiction's tenant. */
+  @Bean
+  public ProcessEnginePlugin jurisdictionTenants() {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setTenantIdProvider(new JurisdictionTenantIdProvider());
+      }
+    };
   }
 
   /** Engine REST API: HTTP Basic against the engine's identity service; anonymous requests get 401. */

@@ -1,0 +1,27 @@
+package cn.faultaccountability.cases;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * Input refused before anything is written: the API answers 400 with the field errors; inside the process (a task
+ * completed in Tasklist) the command rolls back, the task stays open and Tasklist shows the message.
+ */
+public class InvalidInputException extends ProcessEngineException {
+
+  private final List<FieldError> errors;
+
+  public InvalidInputException(List<FieldError> errors) {
+    super(errors.stream().map(e -> e.field() + "：" + e.message()).collect(Collectors.joining("；")));
+    this.errors = List.copyOf(errors);
+  }
+
+  public InvalidInputException(String field, String message) {
+    this(List.of(new FieldError(field, message)));
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+}

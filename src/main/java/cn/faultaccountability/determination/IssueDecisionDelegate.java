@@ -1,0 +1,30 @@
+package cn.faultaccountability.determination;
+
+import cn.faultaccountability.ProcessConstants;
+import cn.faultaccountability.cases.Actors;
+import cn.faultaccountability.cases.CaseRepository;
+import java.time.LocalDateTime;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** The decision (处理决定) is made: from now on it counts as a fault of the parties in later cases' repeat counts. */
+@Component
+public class IssueDecisionDelegate implements JavaDelegate {
+
+  private final CaseRepository cases;
+
+  public IssueDecisionDelegate(CaseRepository cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = (Long) execution.getVariable(ProcessConstants.VAR_CASE_ID);
+    cases.update(caseId, "decided_at", LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+        java.time.ZoneId.systemDefault()));
+    cases.setStage(caseId, "DECIDED");
+    cases.event(caseId, "DECISION_ISSUED", Actors.current(execution), "作出行政执法过错责任追究处理决定");
+  }
+}

@@ -1,0 +1,135 @@
+package cn.faultaccountability.investigation;
+
+import static cn.faultaccountability.ProcessConstants.VAR_CASE_ID;
+
+import cn.faultaccountability.ProcessConstants;
+import cn.faultaccountability.cases.Actors;
+import cn.faultaccountability.cases.CaseParty;
+import cn.faultaccountability.cases.CaseRepository;
+import cn.faultaccountability.cases.FieldError;
+import cn.faultaccountability.cases.InvalidInputException;
+import cn.faultaccountability.cases.JsonVariables;
+import cn.faultaccountability.decisions.VocabularyCodes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks and records what the investigation found: at least two investigators (Jinan 18), the facts and evidence, the
+ * fault category, the scenario of the decision chain, severity, and each party's factors — all as the decision
+ * tables' codes. A problem keeps the investigation task open with a message naming the field.
+ */
+@Component
+public class RecordInvestigationDelegate implements JavaDelegate {
+
+  static final int MAX_TEXT = 8000;
+  private final CaseRepository cases;
+  private final VocabularyCodes codes;
+
+  public RecordInvestigationDelegate(CaseRepository cases, VocabularyCodes codes) {
+    this.cases = cases;
+    this.codes = codes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = (Long) execution.getVariable(VAR_CASE_ID);
+    List<FieldError> errors = new ArrayList<>();
+    Set<String> investigators = new LinkedHashSet<>();
+    Object given = execution.getVariable(ProcessConstants.VAR_INVESTIGATORS);
+    if (given instanceof String text) {
+      for (String id : text.split("[,，\\s]+")) {
+        if (!id.isBlank()) {
+          investigators.add(id.strip());
+        }
+      }
+    } else if (given != null) {
+      investigators.addAll(JsonVariables.strings(given));
+    }
+    if (investigators.size() < 2) {
+      errors.add(new FieldError(ProcessConstants.VAR_INVESTIGATORS, "调查人员不得少于两人（济南市办法第十八条）"));
+    }
+    String facts = text(execution, ProcessConstants.VAR_FACTS, true, errors);
+    String evidence = text(execution, ProcessConstants.VAR_EVIDENCE, true, errors);
+    String category = code(execution, ProcessConstants.VAR_FAULT_CATEGORY, "faultCategories", true, errors);
+    String scenario = code(execution, ProcessConstants.VAR_SCENARIO, "scenarios", false, errors);
+    String severity = code(execution, ProcessConstants.VAR_SEVERITY, "severities", false, errors);
+    List<CaseParty> parties = cases.parties(caseId);
+    Map<String, Object> factors;
+    try {
+      factors = JsonVariables.map(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS));
+    } catch (IllegalArgumentException e) {
+      factors = Map.of();
+      errors.add(new FieldError(ProcessConstants.VAR_PARTY_FACTORS, e.getMessage()));
+    }
+    for (Map.Entry<String, Object> entry : factors.entrySet()) {
+      if (parties.stream().noneMatch(p -> p.name().equals(entry.getKey()))) {
+        errors.add(new FieldError(ProcessConstants.VAR_PARTY_FACTORS, "“" + entry.getKey() + "”不是本案当事人"));
+        continue;
+      }
+      for (String factor : JsonVariables.strings(entry.getValue())) {
+        if (!codes.contains("factors", factor)) {
+          errors.add(new FieldError(ProcessConstants.VAR_PARTY_FACTORS, entry.getKey() + "：未知情节因素“" + factor + "”"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    cases.update(caseId, "investigators", String.join(",", investigators));
+    cases.update(caseId, "facts", facts);
+    cases.update(caseId, "evidence", evidence);
+    cases.update(caseId, "fault_category", category);
+    cases.update(caseId, "scenario", scenario);
+    cases.update(caseId, "severity", severity);
+    for (String flag : List.of(ProcessConstants.VAR_LARGE_IMPACT, ProcessConstants.VAR_CRIME_SUSPECTED,
+        ProcessConstants.VAR_COMPENSATION_PAID, ProcessConstants.VAR_DISCIPLINARY_MATTER)) {
+      boolean value = Boolean.TRUE.equals(execution.getVariable(flag));
+      // the gateways and the sanctions table read these as booleans, never null
+      execution.setVariable(flag, value);
+      cases.update(caseId, column(flag), value);
+    }
+    cases.event(caseId, "INVESTIGATED", Actors.current(execution), "调查终结；调查人员：" + String.join("、", investigators)
+        + "；过错类别：" + codes.term("faultCategories", category));
+  }
+
+  private static String column(String variable) {
+    return variable.replaceAll("([A-Z])", "_$1").toLowerCase();
+  }
+
+  private static String text(DelegateExecution execution, String name, boolean required, List<FieldError> errors) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      if (required) {
+        errors.add(new FieldError(name, "必填"));
+      }
+      return null;
+    }
+    if (value.toString().length() > MAX_TEXT) {
+      errors.add(new FieldError(name, "不得超过 " + MAX_TEXT + " 个字符"));
+      return null;
+    }
+    return value.toString().strip();
+  }
+
+  private String code(DelegateExecution execution, String name, String group, boolean required,
+      List<FieldError> errors) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      if (required) {
+        errors.add(new FieldError(name, "必填"));
+      }
+      return null;
+    }
+    if (!codes.contains(group, value.toString())) {
+      errors.add(new FieldError(name, "未知代码“" + value + "”"));
+      return null;
+    }
+    return value.toString();
+  }
+}

@@ -1,0 +1,77 @@
+package cn.faultaccountability.procedure;
+
+import static cn.faultaccountability.testsupport.CaseDriver.json;
+import static cn.faultaccountability.testsupport.CaseDriver.vars;
+
+import cn.faultaccountability.testsupport.CaseDriver;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Steps shared by the procedure scenarios: each done by the role that owns it, as in Tasklist. */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+abstract class AbstractProcedureTest {
+
+  @Autowired CaseDriver driver;
+
+  @AfterEach
+  void clock() {
+    driver.resetClock();
+  }
+
+  String intake(String tenant, LocalDate on, Map<String, Object> extra) {
+    driver.today(on);
+    return driver.intake(driver.lead(tenant, extra));
+  }
+
+  void file(String key) {
+    driver.complete(key, "PreliminaryCheck", "investigator", vars("checkOutcome", "FILE"));
+    driver.complete(key, "ApproveFiling", "supervision-head", vars("filingDecision", "APPROVE"));
+  }
+
+  /** The investigation's findings: two investigators, the category, the decision chain and each party's factors. */
+  void investigate(String key, String category, String scenario, Map<String, Object> partyFactors,
+      Object... more) {
+    Map<String, Object> findings = vars("investigationOutcome", "DONE", "investigators", "inv-a,inv-b",
+        "facts", "经调查，罚款决定认定事实不清", "evidence", "案卷、询问笔录", "faultCategory", category,
+        "scenario", scenario, "severity", "LIGHT", "partyFactors", json(partyFactors));
+    findings.putAll(vars(more));
+    driver.complete(key, "Investigate", "investigator", findings);
+  }
+
+  void statement(String key) {
+    driver.complete(key, "StatementAndDefence", "unit-liaison", vars("statement", "对调查认定的事实无异议"));
+  }
+
+  void serve(String key, LocalDate on) {
+    driver.today(on);
+    driver.complete(key, "ServeDecision", "intake-clerk", vars("serviceDate", on.toString()));
+  }
+
+  /** The unit reports every measure of the decision in force as executed. */
+  @SuppressWarnings("unchecked")
+  void executeAsDecided(String key, String taskKey) {
+    List<Map<String, Object>> executed = new ArrayList<>();
+    for (Map<String, Object> party : (List<Map<String, Object>>) driver.view(key).get("parties")) {
+      for (Map<String, Object> m : (List<Map<String, Object>>) party.get("decidedMeasures")) {
+        executed.add(Map.of("party", party.get("name"), "measure", m.get("measure")));
+      }
+    }
+    driver.complete(key, taskKey, "unit-liaison", vars("executedMeasures", json(executed)));
+  }
+
+  @SuppressWarnings("unchecked")
+  List<String> decided(String key, String party) {
+    return ((List<Map<String, Object>>) driver.party(key, party).get("decidedMeasures")).stream()
+        .map(m -> (String) m.get("measure")).sorted().toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> proposed(String key, String party) {
+    return (List<Map<String, Object>>) driver.party(key, party).get("proposedMeasures");
+  }
+}
