@@ -30,6 +30,10 @@ public class ApiErrors {
       super(message);
       this.details = details;
     }
+
+    public Map<String, Object> details() {
+      return details;
+    }
   }
 
   public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String message,

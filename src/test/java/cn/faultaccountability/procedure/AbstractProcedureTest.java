@@ -23,9 +23,10 @@ abstract class AbstractProcedureTest {
     driver.resetClock();
   }
 
-  String intake(String tenant, LocalDate on, Map<String, Object> extra) {
+  /** A lead against a unit of its own, so that cases of other tests are not this unit's earlier faults. */
+  String intake(String tenant, LocalDate on, String unit, Map<String, Object> extra) {
     driver.today(on);
-    return driver.intake(driver.lead(tenant, extra));
+    return driver.intake(driver.lead(tenant, unit, extra));
   }
 
   void file(String key) {

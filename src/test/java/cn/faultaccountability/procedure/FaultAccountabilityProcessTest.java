@@ -29,7 +29,7 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
 
   @Test
   void jinanCaseFromIntakeToClosure() {
-    String key = intake("jinan", LocalDate.of(2026, 9, 1), Map.of());
+    String key = intake("jinan", LocalDate.of(2026, 9, 1), "济南市甲区市场监督管理局", Map.of());
     assertThat(key).matches("JINAN-2026-\\d{5}");
     // preliminary check: P15D local default from the day after intake
     assertThat(driver.deadline(key, "PRELIMINARY_CHECK")).containsEntry("dueDate", LocalDate.of(2026, 9, 16));
@@ -50,7 +50,7 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
         json(Map.of("张三", "SECONDARY", "李四", "MAIN", "王五", "MAIN")), "reason", "审核、批准人未尽审查职责"));
     assertThat(driver.party(key, "李四")).containsEntry("liability", "MAIN").containsEntry("liabilitySource", "MANUAL");
     // Jinan 14: a unit that alone caused the fault bears full liability
-    assertThat(driver.party(key, "某区市场监督管理局")).containsEntry("liability", "FULL")
+    assertThat(driver.party(key, "济南市甲区市场监督管理局")).containsEntry("liability", "FULL")
         .containsEntry("liabilityBasis", "济南市办法第十四条第一款");
     assertThat(proposed(key, "张三")).isNotEmpty().allSatisfy(m -> assertThat(m.get("mandatory")).isEqualTo(false));
 

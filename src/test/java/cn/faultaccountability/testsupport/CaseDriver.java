@@ -74,21 +74,24 @@ public class CaseDriver {
     }
   }
 
-  /** A lead with a unit and its handler, reviewer and approver; {@code extra} overrides or adds fields. */
-  public Map<String, Object> lead(String tenant, Map<String, Object> extra) {
+  /**
+   * A lead against {@code unit} with its handler 张三, reviewer 李四 and approver 王五 (the same names in another unit
+   * are other people); {@code extra} overrides or adds fields.
+   */
+  public Map<String, Object> lead(String tenant, String unit, Map<String, Object> extra) {
     Map<String, Object> lead = new HashMap<>();
     lead.put("tenant", tenant);
     lead.put("source", "COMPLAINT");
     lead.put("actDescription", "罚款决定被行政复议机关撤销");
-    lead.put("unitName", "某区市场监督管理局");
+    lead.put("unitName", unit);
     lead.put("faultEndedOn", "2026-03-02");
     lead.put("discoveredOn", "2026-06-10");
     lead.put("complainantContact", "13800000000");
     lead.put("parties", List.of(
-        Map.of("type", "UNIT", "name", "某区市场监督管理局"),
-        Map.of("type", "PERSON", "name", "张三", "role", "HANDLER", "unitName", "某区市场监督管理局"),
-        Map.of("type", "PERSON", "name", "李四", "role", "REVIEWER", "unitName", "某区市场监督管理局"),
-        Map.of("type", "PERSON", "name", "王五", "role", "APPROVER", "unitName", "某区市场监督管理局")));
+        Map.of("type", "UNIT", "name", unit),
+        Map.of("type", "PERSON", "name", "张三", "role", "HANDLER", "unitName", unit),
+        Map.of("type", "PERSON", "name", "李四", "role", "REVIEWER", "unitName", unit),
+        Map.of("type", "PERSON", "name", "王五", "role", "APPROVER", "unitName", unit)));
     lead.putAll(extra);
     return lead;
   }
