@@ -369,19 +369,27 @@ public final class DecisionCaseRunner {
 
   private void compare(DecisionCaseFile.DecisionCase c, List<Map<String, Object>> actual, String file, String where,
       List<Problem> problems) {
+    mismatch(c, actual).ifPresent(reason -> problems.add(new Problem(file, where, reason)));
+  }
+
+  /**
+   * Compares what a case expects with the results of an evaluation (each result: output name → value), as the case
+   * file format says: only the listed outputs count, and the number of results must be exactly right.
+   *
+   * @return the reason in plain words, or empty when they agree
+   */
+  public static Optional<String> mismatch(DecisionCaseFile.DecisionCase c, List<Map<String, Object>> actual) {
     List<Map<String, Object>> expected = c.results();
     String actualText = actual.isEmpty() ? "没有规则命中" : describe(actual);
     if (expected.size() != actual.size()) {
       String expectedText = expected.isEmpty() ? "没有规则命中" : describe(expected);
-      problems.add(new Problem(file, where, "期望 " + expected.size() + " 个结果 " + expectedText
-          + "，实际 " + actual.size() + " 个：" + actualText + "（依据 " + c.article() + "）"));
-      return;
+      return Optional.of("期望 " + expected.size() + " 个结果 " + expectedText
+          + "，实际 " + actual.size() + " 个：" + actualText + "（依据 " + c.article() + "）");
     }
-    int[] assignment = match(expected, actual);
-    if (assignment == null) {
-      problems.add(new Problem(file, where, "期望 " + describe(expected) + "，实际 " + actualText
-          + "（依据 " + c.article() + "）"));
+    if (match(expected, actual) == null) {
+      return Optional.of("期望 " + describe(expected) + "，实际 " + actualText + "（依据 " + c.article() + "）");
     }
+    return Optional.empty();
   }
 
   /** A perfect matching of expected to actual results (results of a COLLECT table come in any order), or null. */
@@ -439,7 +447,7 @@ public final class DecisionCaseRunner {
   }
 
   /** YAML value → the Java value the process would pass, checked against the contract's input type. */
-  static Object toJava(DecisionContract.Input input, Object raw) {
+  public static Object toJava(DecisionContract.Input input, Object raw) {
     if (raw == null) {
       return null;
     }

@@ -190,7 +190,7 @@ public final class DecisionTableFile {
     }
     message = message.replaceAll("\\s+", " ").trim();
     // schema errors come as "Error: URI=null Line=36: cvc-…"
-    java.util.regex.Matcher line = java.util.regex.Pattern.compile("^Error: URI=\\S* Line=(\\d+): ").matcher(message);
+    java.util.regex.Matcher line = java.util.regex.Pattern.compile("^(?:Fatal )?Error: URI=\\S* Line=(\\d+): ").matcher(message);
     return line.find() ? "第 " + line.group(1) + " 行：" + message.substring(line.end()) : message;
   }
 }
