@@ -3,6 +3,7 @@ package cn.faultaccountability.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.faultaccountability.calendar.DeadlinesTableFixture.Row;
+import cn.faultaccountability.platform.Jurisdiction;
 import cn.faultaccountability.testsupport.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,24 +121,20 @@ abstract class AbstractCalendarAppTest {
     return kinds;
   }
 
-  /** Jinan's table (Art. 19: 30 days, extendable by at most 30) as a revision until it is on main. */
-  private void jinanTable() {
-    revise("jinan", "calendar-test-jinan", List.of(
-        new Row("DECISION_AFTER_FILING", "P30D", "P30D", false, "P5D", "济南市办法第十九条"),
-        new Row("REVIEW_APPLICATION", "P15D", null, false, "P3D", "济南市办法第二十一条")));
+  /** The expected first day of the warning window, from the (locally set, revisable) warnBefore the API returned. */
+  private static String warnFrom(String dueDate, JsonNode body) {
+    return LocalDate.parse(dueDate).minus(Period.parse(body.get("warnBefore").asText())).toString();
   }
 
   @Test
   void jinanInvestigationAcrossTheNationalDayHoliday() {
-    jinanTable();
-    // filed 2026-09-03; 30 days (Jinan Art. 19) end 10-03, inside 国庆节 10-01..10-07 → 10-08 (Thu)
+    // the shipped table. Filed 2026-09-03; 30 days (Jinan Art. 19) end 10-03, inside 国庆节 10-01..10-07 → 10-08 (Thu)
     JsonNode body = ok("jinan-intake-clerk", "?tenant=jinan&stage=DECISION_AFTER_FILING&from=2026-09-03");
     assertThat(body.get("dueDate").asText()).isEqualTo("2026-10-08");
     assertThat(body.get("provisional").asBoolean()).isFalse();
     assertThat(body.get("period").asText()).isEqualTo("P30D");
     assertThat(body.get("countWorkingDays").asBoolean()).isFalse();
-    assertThat(body.get("warnBefore").asText()).isEqualTo("P5D");
-    assertThat(body.get("warnFrom").asText()).isEqualTo("2026-10-03");
+    assertThat(body.get("warnFrom").asText()).isEqualTo(warnFrom("2026-10-08", body));
     assertThat(body.get("maxExtension").asText()).isEqualTo("P30D");
     assertThat(body.get("basis").asText()).isEqualTo("济南市办法第十九条");
     assertThat(kinds(body)).containsExactly("START", "PERIOD", "ROLL_FORWARD", "DUE");
@@ -150,11 +147,11 @@ abstract class AbstractCalendarAppTest {
 
   @Test
   void jinanReviewApplicationEndingInTheLabourDayHoliday() {
-    jinanTable();
-    // decision received 2026-04-20; 15 days (Jinan Art. 21) end 05-05, inside 劳动节 05-01..05-05 → 05-06 (Wed)
+    // the shipped table. Decision received 2026-04-20; 15 days (Jinan Art. 21) end 05-05, inside 劳动节 05-01..05-05 → 05-06 (Wed)
     JsonNode body = ok("jinan-unit-liaison", "?tenant=jinan&stage=REVIEW_APPLICATION&from=2026-04-20");
     assertThat(body.get("dueDate").asText()).isEqualTo("2026-05-06");
-    assertThat(body.get("warnFrom").asText()).isEqualTo("2026-05-03");
+    assertThat(body.get("basis").asText()).isEqualTo("济南市办法第二十一条");
+    assertThat(body.get("warnFrom").asText()).isEqualTo(warnFrom("2026-05-06", body));
     assertThat(body.get("maxExtension").isNull()).isTrue();
   }
 
@@ -168,8 +165,7 @@ abstract class AbstractCalendarAppTest {
     assertThat(body.get("countWorkingDays").asBoolean()).isFalse();
     assertThat(body.get("maxExtension").isNull()).isTrue();
     assertThat(body.get("basis").asText()).isEqualTo("常州市办法第三十一条");
-    assertThat(body.get("warnFrom").asText()).isEqualTo(LocalDate.parse("2026-02-24")
-        .minus(Period.parse(body.get("warnBefore").asText())).toString());
+    assertThat(body.get("warnFrom").asText()).isEqualTo(warnFrom("2026-02-24", body));
     assertThat(body.at("/explanation/steps/2/kind").asText()).isEqualTo("ROLL_FORWARD");
     assertThat(body.at("/explanation/steps/2/reason").asText()).isEqualTo("春节休假");
   }
@@ -220,6 +216,18 @@ abstract class AbstractCalendarAppTest {
   }
 
   @Test
+  void everyShippedTableGivesADueDateForEveryStage() {
+    for (Jurisdiction jurisdiction : Jurisdiction.values()) {
+      for (DeadlineStage stage : DeadlineStage.values()) {
+        JsonNode body = ok("demo", "?tenant=" + jurisdiction.tenantId() + "&stage=" + stage + "&from=2026-03-02");
+        assertThat(body.get("dueDate").asText()).as(jurisdiction + " " + stage).isNotBlank();
+        assertThat(body.get("provisional").asBoolean()).as(jurisdiction + " " + stage).isFalse();
+        assertThat(body.get("basis").asText()).as(jurisdiction + " " + stage).isNotBlank();
+      }
+    }
+  }
+
+  @Test
   void administratorsMayAskForEveryTenant() {
     assertThat(ok("demo", "?tenant=changzhou&stage=REVIEW_APPLICATION&from=2026-01-29").get("dueDate").asText())
         .isEqualTo("2026-02-28");
@@ -265,7 +273,8 @@ abstract class AbstractCalendarAppTest {
 
   @Test
   void aStageTheTenantsTableHasNoRowForIsNotFound() {
-    jinanTable();
+    revise("jinan", "calendar-test-without-check", List.of(
+        new Row("DECISION_AFTER_FILING", "P30D", "P30D", false, "P5D", "济南市办法第十九条")));
     HttpResponse<String> response = rest.get(API + "?tenant=jinan&stage=PRELIMINARY_CHECK&from=2026-03-02",
         "jinan-intake-clerk");
     assertThat(response.statusCode()).isEqualTo(404);
