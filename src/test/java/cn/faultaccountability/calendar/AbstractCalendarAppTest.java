@@ -3,6 +3,7 @@ package cn.faultaccountability.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.faultaccountability.calendar.DeadlinesTableFixture.Row;
+import cn.faultaccountability.platform.Jurisdiction;
 import cn.faultaccountability.testsupport.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -26,12 +29,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
 import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +50,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     // timers are created with a fixed clock and must stay unexecuted while they are inspected
     properties = "camunda.bpm.job-execution.enabled=false")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractCalendarAppTest {
 
   private static final Path CALENDAR_DIR = createCalendarDir();
@@ -62,7 +61,6 @@ abstract class AbstractCalendarAppTest {
   EngineRest rest;
   final ObjectMapper json = new ObjectMapper();
   final List<String> deployments = new ArrayList<>();
-  String changzhouLatestId;
 
   @DynamicPropertySource
   static void calendarDir(DynamicPropertyRegistry registry) {
@@ -77,30 +75,16 @@ abstract class AbstractCalendarAppTest {
     }
   }
 
-  /** Tables as administrators would have revised them; the latest version of each tenant must be the one used. */
-  @BeforeAll
-  void deployTables() {
-    deploy("jinan", DeadlinesTableFixture.dmn("calendar-test-jinan", List.of(
-        new Row("DECISION_AFTER_FILING", "P30D", "P30D", false, "P5D", "济南市办法第十九条"),
-        new Row("REVIEW_APPLICATION", "P15D", null, false, "P3D", "济南市办法第二十一条"),
-        new Row("STATEMENT_AND_DEFENCE", "P10D", null, true, "P2D", "测试：管理员改为按工作日计算"))));
-    deploy("changzhou", DeadlinesTableFixture.dmn("calendar-test-changzhou-old", List.of(
-        new Row("DECISION_AFTER_FILING", "P45D", null, false, "P10D", "旧版本（已被修订）"))));
-    changzhouLatestId = deploy("changzhou", DeadlinesTableFixture.dmn("calendar-test-changzhou", List.of(
-        new Row("DECISION_AFTER_FILING", "P60D", null, false, "P10D", "常州市办法第三十一条"),
-        new Row("REVIEW_APPLICATION", "P30D", null, false, "P5D", "常州市办法第三十三条第一款"))));
-  }
-
-  private String deploy(String tenant, String dmn) {
+  /**
+   * Deploys a revision of the tenant's table, as an administrator would (SPEC §1), for this test only: it is the
+   * tenant's latest version until it is deleted after the test, when the shipped table is the latest again.
+   */
+  private String revise(String tenant, String versionTag, List<Row> rows) {
     var deployment = engine.getRepositoryService().createDeployment().name("calendar-test-" + tenant)
-        .tenantId(tenant).addString("statutory-deadlines.dmn", dmn).deployWithResult();
+        .tenantId(tenant).addString("statutory-deadlines.dmn", DeadlinesTableFixture.dmn(versionTag, rows))
+        .deployWithResult();
     deployments.add(deployment.getId());
     return deployment.getDeployedDecisionDefinitions().get(0).getId();
-  }
-
-  @AfterAll
-  void removeTables() {
-    deployments.forEach(id -> engine.getRepositoryService().deleteDeployment(id, true));
   }
 
   @BeforeEach
@@ -111,6 +95,8 @@ abstract class AbstractCalendarAppTest {
   @AfterEach
   void cleanUp() throws IOException {
     ClockUtil.reset();
+    deployments.forEach(id -> engine.getRepositoryService().deleteDeployment(id, true));
+    deployments.clear();
     Files.deleteIfExists(CALENDAR_DIR.resolve("2027.yaml"));
   }
 
@@ -135,19 +121,22 @@ abstract class AbstractCalendarAppTest {
     return kinds;
   }
 
+  /** The expected first day of the warning window, from the (locally set, revisable) warnBefore the API returned. */
+  private static String warnFrom(String dueDate, JsonNode body) {
+    return LocalDate.parse(dueDate).minus(Period.parse(body.get("warnBefore").asText())).toString();
+  }
+
   @Test
   void jinanInvestigationAcrossTheNationalDayHoliday() {
-    // filed 2026-09-03; 30 days (Jinan Art. 19) end 10-03, inside 国庆节 10-01..10-07 → 10-08 (Thu)
+    // the shipped table. Filed 2026-09-03; 30 days (Jinan Art. 19) end 10-03, inside 国庆节 10-01..10-07 → 10-08 (Thu)
     JsonNode body = ok("jinan-intake-clerk", "?tenant=jinan&stage=DECISION_AFTER_FILING&from=2026-09-03");
     assertThat(body.get("dueDate").asText()).isEqualTo("2026-10-08");
     assertThat(body.get("provisional").asBoolean()).isFalse();
     assertThat(body.get("period").asText()).isEqualTo("P30D");
     assertThat(body.get("countWorkingDays").asBoolean()).isFalse();
-    assertThat(body.get("warnBefore").asText()).isEqualTo("P5D");
-    assertThat(body.get("warnFrom").asText()).isEqualTo("2026-10-03");
+    assertThat(body.get("warnFrom").asText()).isEqualTo(warnFrom("2026-10-08", body));
     assertThat(body.get("maxExtension").asText()).isEqualTo("P30D");
     assertThat(body.get("basis").asText()).isEqualTo("济南市办法第十九条");
-    assertThat(body.at("/decision/versionTag").asText()).isEqualTo("calendar-test-jinan");
     assertThat(kinds(body)).containsExactly("START", "PERIOD", "ROLL_FORWARD", "DUE");
     JsonNode roll = body.at("/explanation/steps/2");
     assertThat(roll.get("from").asText()).isEqualTo("2026-10-03");
@@ -158,18 +147,61 @@ abstract class AbstractCalendarAppTest {
 
   @Test
   void jinanReviewApplicationEndingInTheLabourDayHoliday() {
-    // decision received 2026-04-20; 15 days (Jinan Art. 21) end 05-05, inside 劳动节 05-01..05-05 → 05-06 (Wed)
+    // the shipped table. Decision received 2026-04-20; 15 days (Jinan Art. 21) end 05-05, inside 劳动节 05-01..05-05 → 05-06 (Wed)
     JsonNode body = ok("jinan-unit-liaison", "?tenant=jinan&stage=REVIEW_APPLICATION&from=2026-04-20");
     assertThat(body.get("dueDate").asText()).isEqualTo("2026-05-06");
-    assertThat(body.get("warnFrom").asText()).isEqualTo("2026-05-03");
+    assertThat(body.get("basis").asText()).isEqualTo("济南市办法第二十一条");
+    assertThat(body.get("warnFrom").asText()).isEqualTo(warnFrom("2026-05-06", body));
     assertThat(body.get("maxExtension").isNull()).isTrue();
   }
 
   @Test
-  void workingDaysAcrossTheSpringFestivalCountBothMakeUpSaturdays() {
+  void changzhouDecisionAcrossTheYearEndAndTheSpringFestival() {
+    // the shipped table. Filed 2025-12-17; 60 days (Changzhou Art. 31) end 2026-02-15, first day of
+    // 春节 02-15..02-23 → 02-24 (Tue)
+    JsonNode body = ok("changzhou-investigator", "?tenant=changzhou&stage=DECISION_AFTER_FILING&from=2025-12-17");
+    assertThat(body.get("dueDate").asText()).isEqualTo("2026-02-24");
+    assertThat(body.get("period").asText()).isEqualTo("P60D");
+    assertThat(body.get("countWorkingDays").asBoolean()).isFalse();
+    assertThat(body.get("maxExtension").isNull()).isTrue();
+    assertThat(body.get("basis").asText()).isEqualTo("常州市办法第三十一条");
+    assertThat(body.get("warnFrom").asText()).isEqualTo(warnFrom("2026-02-24", body));
+    assertThat(body.at("/explanation/steps/2/kind").asText()).isEqualTo("ROLL_FORWARD");
+    assertThat(body.at("/explanation/steps/2/reason").asText()).isEqualTo("春节休假");
+  }
+
+  @Test
+  void changzhouReviewApplicationEndingOnTheFeb28MakeUpSaturdayDoesNotRoll() {
+    // the shipped table. Received 2026-01-29; 30 days (Changzhou Art. 33) end 2026-02-28, a Saturday worked for
+    // 春节 → due that day
+    JsonNode body = ok("changzhou-unit-liaison", "?tenant=changzhou&stage=REVIEW_APPLICATION&from=2026-01-29");
+    assertThat(body.get("dueDate").asText()).isEqualTo("2026-02-28");
+    assertThat(body.get("basis").asText()).isEqualTo("常州市办法第三十三条第一款");
+    assertThat(kinds(body)).doesNotContain("ROLL_FORWARD");
+  }
+
+  @Test
+  void theTenantsLatestRevisionIsUsed() {
+    String query = "?tenant=changzhou&stage=DECISION_AFTER_FILING&from=2025-12-17";
+    String revised = revise("changzhou", "calendar-test-revision", List.of(
+        new Row("DECISION_AFTER_FILING", "P45D", null, false, "P10D", "测试修订")));
+    // 2025-12-17 + 45 = 2026-01-31 (Sat) → 02-02 (Mon)
+    JsonNode body = ok("changzhou-supervision-head", query);
+    assertThat(body.get("dueDate").asText()).isEqualTo("2026-02-02");
+    assertThat(body.at("/decision/id").asText()).isEqualTo(revised);
+    assertThat(body.at("/decision/versionTag").asText()).isEqualTo("calendar-test-revision");
+
+    engine.getRepositoryService().deleteDeployment(deployments.remove(0), true);
+    assertThat(ok("changzhou-supervision-head", query).get("dueDate").asText()).isEqualTo("2026-02-24");
+  }
+
+  @Test
+  void aRevisionCountingWorkingDaysAcrossTheSpringFestivalCountsBothMakeUpSaturdays() {
+    revise("changzhou", "calendar-test-working-days", List.of(
+        new Row("STATEMENT_AND_DEFENCE", "P10D", null, true, "P2D", "测试：管理员改为按工作日计算")));
     // from Thu 2026-02-12, 10 working days: 02-13, 02-14 (Sat, make-up), [02-15..02-23 春节], 02-24, 02-25, 02-26,
-    // 02-27, 02-28 (Sat, make-up), [03-01 Sun], 03-02, 03-03, 03-04
-    JsonNode body = ok("jinan-investigator", "?tenant=jinan&stage=STATEMENT_AND_DEFENCE&from=2026-02-12");
+    // 02-27, 02-28 (Sat, make-up), [03-01 Sun], 03-02, 03-03, 03-04; warning 2 working days before: 03-02
+    JsonNode body = ok("changzhou-investigator", "?tenant=changzhou&stage=STATEMENT_AND_DEFENCE&from=2026-02-12");
     assertThat(body.get("dueDate").asText()).isEqualTo("2026-03-04");
     assertThat(body.get("countWorkingDays").asBoolean()).isTrue();
     assertThat(body.get("warnFrom").asText()).isEqualTo("2026-03-02");
@@ -184,24 +216,15 @@ abstract class AbstractCalendarAppTest {
   }
 
   @Test
-  void changzhouDecisionAcrossTheYearEndAndTheSpringFestivalUsesTheLatestTable() {
-    // filed 2025-12-17; 60 days (Changzhou Art. 31) end 2026-02-15, first day of 春节 02-15..02-23 → 02-24 (Tue).
-    // The older revision's 45 days would give 2026-01-31 (Sat) → 02-02.
-    JsonNode body = ok("changzhou-investigator", "?tenant=changzhou&stage=DECISION_AFTER_FILING&from=2025-12-17");
-    assertThat(body.get("dueDate").asText()).isEqualTo("2026-02-24");
-    assertThat(body.get("period").asText()).isEqualTo("P60D");
-    assertThat(body.get("warnFrom").asText()).isEqualTo("2026-02-14");
-    assertThat(body.get("maxExtension").isNull()).isTrue();
-    assertThat(body.at("/decision/id").asText()).isEqualTo(changzhouLatestId);
-    assertThat(body.at("/explanation/steps/2/reason").asText()).isEqualTo("春节休假");
-  }
-
-  @Test
-  void changzhouReviewApplicationEndingOnTheFeb28MakeUpSaturdayDoesNotRoll() {
-    // received 2026-01-29; 30 days (Changzhou Art. 33) end 2026-02-28, a Saturday worked for 春节 → due that day
-    JsonNode body = ok("changzhou-unit-liaison", "?tenant=changzhou&stage=REVIEW_APPLICATION&from=2026-01-29");
-    assertThat(body.get("dueDate").asText()).isEqualTo("2026-02-28");
-    assertThat(kinds(body)).doesNotContain("ROLL_FORWARD");
+  void everyShippedTableGivesADueDateForEveryStage() {
+    for (Jurisdiction jurisdiction : Jurisdiction.values()) {
+      for (DeadlineStage stage : DeadlineStage.values()) {
+        JsonNode body = ok("demo", "?tenant=" + jurisdiction.tenantId() + "&stage=" + stage + "&from=2026-03-02");
+        assertThat(body.get("dueDate").asText()).as(jurisdiction + " " + stage).isNotBlank();
+        assertThat(body.get("provisional").asBoolean()).as(jurisdiction + " " + stage).isFalse();
+        assertThat(body.get("basis").asText()).as(jurisdiction + " " + stage).isNotBlank();
+      }
+    }
   }
 
   @Test
@@ -250,6 +273,8 @@ abstract class AbstractCalendarAppTest {
 
   @Test
   void aStageTheTenantsTableHasNoRowForIsNotFound() {
+    revise("jinan", "calendar-test-without-check", List.of(
+        new Row("DECISION_AFTER_FILING", "P30D", "P30D", false, "P5D", "济南市办法第十九条")));
     HttpResponse<String> response = rest.get(API + "?tenant=jinan&stage=PRELIMINARY_CHECK&from=2026-03-02",
         "jinan-intake-clerk");
     assertThat(response.statusCode()).isEqualTo(404);
@@ -266,8 +291,9 @@ abstract class AbstractCalendarAppTest {
 
   @Test
   void aDueDateInAYearWithoutDataIsProvisionalAndAdministratorsAreWarnedUntilTheFileExists() throws IOException {
-    // filed 2026-12-02; 30 days end 2027-01-01 (Fri): no 2027 data, so only weekends are rest days
-    JsonNode provisional = ok("jinan-intake-clerk", "?tenant=jinan&stage=DECISION_AFTER_FILING&from=2026-12-02");
+    // the shipped table. Filed 2026-11-02; 60 days end 2027-01-01 (Fri): no 2027 data, only weekends are rest days
+    String query = "?tenant=changzhou&stage=DECISION_AFTER_FILING&from=2026-11-02";
+    JsonNode provisional = ok("changzhou-intake-clerk", query);
     assertThat(provisional.get("dueDate").asText()).isEqualTo("2027-01-01");
     assertThat(provisional.get("provisional").asBoolean()).isTrue();
     assertThat(provisional.get("missingYears").toString()).isEqualTo("[2027]");
@@ -283,7 +309,7 @@ abstract class AbstractCalendarAppTest {
 
     // the administrator adds 2027.yaml (a test schedule with 01-01..01-03 off): no restart, the date is final
     Files.writeString(CALENDAR_DIR.resolve("2027.yaml"), CalendarFileParserTest.VALID, StandardCharsets.UTF_8);
-    JsonNode fixed = ok("jinan-intake-clerk", "?tenant=jinan&stage=DECISION_AFTER_FILING&from=2026-12-02");
+    JsonNode fixed = ok("changzhou-intake-clerk", query);
     assertThat(fixed.get("dueDate").asText()).isEqualTo("2027-01-04");
     assertThat(fixed.get("provisional").asBoolean()).isFalse();
     assertThat(years(health.health())).doesNotContain(2027);
