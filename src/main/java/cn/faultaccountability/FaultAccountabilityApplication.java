@@ -1,5 +1,7 @@
 package cn.faultaccountability;
 
+import cn.faultaccountability.decisions.DecisionTablesCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +10,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class FaultAccountabilityApplication {
 
   public static void main(String[] args) {
+    // `decisions check|deploy|rollback`: the decision-table command, without starting the application
+    if (args.length > 0 && "decisions".equals(args[0])) {
+      System.exit(DecisionTablesCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
     SpringApplication.run(FaultAccountabilityApplication.class, args);
   }
 }

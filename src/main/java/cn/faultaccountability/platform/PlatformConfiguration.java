@@ -1,0 +1,41 @@
+package cn.faultaccountability.platform;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(AccountabilityProperties.class)
+public class PlatformConfiguration {
+
+  @Bean
+  public EngineStartup engineStartup(AccountabilityProperties properties) {
+    return new EngineStartup(new IdentitySetup(properties), new StartupDeployment());
+  }
+
+  /** Engine REST API: HTTP Basic against the engine's identity service; anonymous requests get 401. */
+  @Bean
+  public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setName("engine-rest-authentication");
+    return registration;
+  }
+
+  /** Our API: the webapp login session (dashboard) or HTTP Basic, as the same engine user with groups and tenants. */
+  @Bean
+  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+    registration.addUrlPatterns("/api/*");
+    registration.setName("api-authentication");
+    return registration;
+  }
+}

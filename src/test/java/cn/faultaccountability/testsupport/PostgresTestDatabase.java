@@ -1,0 +1,67 @@
+package cn.faultaccountability.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The real PostgreSQL the integration tests ({@code *IT}) run against: 127.0.0.1:5432 by default, overridable by
+ * IT_DB_HOST, IT_DB_PORT, IT_DB_USER, IT_DB_PASSWORD, IT_DB_NAME. The database is dropped and created afresh once
+ * per test run, so every run starts from an empty schema as a first installation does.
+ */
+public final class PostgresTestDatabase {
+
+  private static final String HOST = env("IT_DB_HOST", "127.0.0.1");
+  private static final String PORT = env("IT_DB_PORT", "5432");
+  private static final String USER = env("IT_DB_USER", "postgres");
+  private static final String PASSWORD = env("IT_DB_PASSWORD", "");
+  private static final String NAME = env("IT_DB_NAME", "fault_accountability_it");
+  private static boolean created;
+
+  private PostgresTestDatabase() {}
+
+  public static synchronized String url() {
+    if (!created) {
+      recreate();
+      created = true;
+    }
+    return jdbcUrl(NAME);
+  }
+
+  /** Use from a {@code @DynamicPropertySource} method. */
+  public static void register(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", PostgresTestDatabase::url);
+    registry.add("spring.datasource.username", () -> USER);
+    registry.add("spring.datasource.password", () -> PASSWORD);
+  }
+
+  public static String user() {
+    return USER;
+  }
+
+  public static String password() {
+    return PASSWORD;
+  }
+
+  private static void recreate() {
+    try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+        Statement sql = admin.createStatement()) {
+      sql.execute("drop database if exists " + NAME + " with (force)");
+      sql.execute("create database " + NAME + " encoding 'UTF8' template template0");
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL for integration tests is not reachable at " + jdbcUrl("postgres")
+          + " as " + USER + " (start it, or set IT_DB_HOST/IT_DB_PORT/IT_DB_USER/IT_DB_PASSWORD): " + e.getMessage(), e);
+    }
+  }
+
+  private static String jdbcUrl(String database) {
+    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
