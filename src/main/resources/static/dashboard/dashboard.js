@@ -170,7 +170,8 @@
 
   $('logout').addEventListener('click', async () => {
     const probe = await fetch('/camunda/app/welcome/default/', { credentials: 'same-origin' });
-    const token = probe.headers.get('X-XSRF-TOKEN');
+    const token = probe.headers.get('X-XSRF-TOKEN')
+      || (await (await fetch('/dashboard/csrf-token', { credentials: 'same-origin' })).json()).token;
     await fetch('/camunda/api/admin/auth/user/default/logout', { method: 'POST', credentials: 'same-origin',
       headers: token ? { 'X-XSRF-TOKEN': token } : {} });
     window.location.reload();

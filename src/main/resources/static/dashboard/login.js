@@ -11,8 +11,14 @@
   }
 
   async function csrfToken() {
-    const response = await fetch('/camunda/app/welcome/default/', { credentials: 'same-origin' });
-    return response.headers.get('X-XSRF-TOKEN');
+    // the first GET of a session makes Camunda issue the token (in a header, that once); later ones do not
+    const probe = await fetch('/camunda/app/welcome/default/', { credentials: 'same-origin' });
+    const issued = probe.headers.get('X-XSRF-TOKEN');
+    if (issued) {
+      return issued;
+    }
+    const response = await fetch('/dashboard/csrf-token', { credentials: 'same-origin' });
+    return (await response.json()).token;
   }
 
   form.addEventListener('submit', async (event) => {

@@ -2,9 +2,12 @@ package cn.faultaccountability.dashboard;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -12,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The managers' dashboard page. It shares the Camunda webapp login (Tasklist, Cockpit): without that session it
@@ -32,6 +36,21 @@ public class DashboardPageController {
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .cacheControl(CacheControl.noStore()).header("Content-Security-Policy", POLICY)
         .header("X-Content-Type-Options", "nosniff").body(new ClassPathResource(page));
+  }
+
+  /**
+   * The Camunda CSRF token of the caller's own session, for the login and logout forms. Camunda hands it out in a
+   * header only on the first GET of a session, and its cookie is scoped to /camunda, out of this page's reach.
+   * Same-origin only (no CORS), like the cookie itself.
+   */
+  @GetMapping("/dashboard/csrf-token")
+  @ResponseBody
+  public ResponseEntity<Map<String, Object>> csrfToken(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    Map<String, Object> body = new HashMap<>();
+    body.put("token", token);
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
   }
 
   private static boolean loggedIn(HttpServletRequest request) {
