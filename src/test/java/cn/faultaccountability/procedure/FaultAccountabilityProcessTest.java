@@ -10,6 +10,9 @@ import cn.faultaccountability.cases.ApiErrors;
 import cn.faultaccountability.investigation.RecusalRequestController;
 import cn.faultaccountability.review.ReviewApplicationController;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import java.util.List;
 import java.util.Map;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -45,6 +48,7 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     }
   }
 
+  @Autowired ProcessEngine engine;
   @Autowired ReviewApplicationController reviews;
   @Autowired RecusalRequestController recusals;
 
@@ -52,6 +56,9 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
   void jinanCaseFromIntakeToClosure() {
     String key = intake("jinan", LocalDate.of(2026, 9, 1), "济南市甲区市场监督管理局", Map.of());
     assertThat(key).matches("JINAN-2026-\\d{5}");
+    BpmnAwareTests.init(engine);
+    ProcessInstance instance = driver.instance(key);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("PreliminaryCheck").task().hasCandidateGroup("jinan-investigator");
     // preliminary check: P15D local default from the day after intake
     assertThat(driver.deadline(key, "PRELIMINARY_CHECK")).containsEntry("dueDate", LocalDate.of(2026, 9, 16));
 
@@ -90,6 +97,8 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     driver.today(LocalDate.of(2026, 10, 1));
     assertThat(driver.fireDueTimers(key)).contains("ReviewWindowLapsed");
     assertThat(driver.ended(key)).isTrue();
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("DetermineLiabilityManually", "GovernmentApproval",
+        "ReviewWindowLapsed", "CloseCase").hasNotPassed("ReviewApplicationReceived", "CorrectExecution");
     assertThat(driver.view(key)).containsEntry("status", "CLOSED");
     assertThat(driver.history(key)).contains("INTAKE", "INVESTIGATED", "LIABILITY_DETERMINED", "DETERMINED",
         "DECISION_ISSUED", "SERVED", "COMPLAINANT_NOTIFIED", "EXECUTED", "NO_REVIEW", "CLOSED");
