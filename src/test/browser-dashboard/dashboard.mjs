@@ -89,6 +89,24 @@ try {
 
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log('screenshot: ' + screenshot);
+
+  // log out, then the administrator (member of every tenant) switches to Jilin
+  await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+  check('after logging out the login form is back', await page.locator('#login-form').isVisible(), true);
+  await page.fill('#username', 'demo');
+  await page.fill('#password', 'demo');
+  await Promise.all([page.waitForNavigation(), page.click('#login-button')]);
+  await page.locator('#board').waitFor({ state: 'visible', timeout: 30000 });
+  check('the administrator may choose all tenants or one',
+    await page.$$eval('#tenant option', (o) => o.map((x) => x.textContent)),
+    ['全部辖区', '常州市', '吉林市', '济南市', '明山区']);
+  await page.selectOption('#tenant', 'jilin');
+  await Promise.all([page.waitForNavigation(), page.click('#scope button[type=submit]')]);
+  await page.locator('#board').waitFor({ state: 'visible', timeout: 30000 });
+  check('Jilin chosen', await page.$eval('#tenant', (s) => s.value), 'jilin');
+  check('Jilin: 红', await text('#count-RED'), String(expected.jilinRed));
+  const jilinKeys = await page.$$eval('#attention tbody tr', (rows) => rows.map((r) => r.cells[1].textContent));
+  check('Jilin: its cases listed, no Jinan case', [...jilinKeys].sort(), [...expected.jilinAttention].sort());
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

@@ -270,6 +270,9 @@ final class DashboardFixture {
     expected.put("takenInThisMonth", 3);
     expected.put("thisMonth", thisMonth.toString());
     expected.put("absent", List.of(jilinOpen, jilinDecided, JILIN_UNIT));
+    // the administrator choosing Jilin: its RED intake and its decided case's overdue execution report
+    expected.put("jilinRed", 2);
+    expected.put("jilinAttention", List.of(jilinOpen, jilinDecided));
     return expected;
   }
 
