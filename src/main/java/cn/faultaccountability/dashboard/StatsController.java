@@ -40,7 +40,7 @@ public class StatsController {
   /** The caller is not a member of the tenant asked for (or it does not exist: both look the same). */
   static class TenantRefused extends RuntimeException {
     TenantRefused(String tenant) {
-      super("您不属于辖区 " + tenant + "，无权查看其统计");
+      super(tenant == null ? "您不属于任何辖区，没有可查看的统计" : "您不属于辖区 " + tenant + "，无权查看其统计");
     }
   }
 
@@ -108,7 +108,7 @@ public class StatsController {
     List<String> tenants;
     if (tenant == null || tenant.isBlank()) {
       if (mine.isEmpty()) {
-        throw new TenantRefused("（无）");
+        throw new TenantRefused(null);
       }
       tenants = List.copyOf(mine);
     } else if (mine.contains(tenant)) {
