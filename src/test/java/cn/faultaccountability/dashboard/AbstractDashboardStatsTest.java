@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,6 +45,7 @@ abstract class AbstractDashboardStatsTest {
   @Autowired StatutoryDeadlines statutoryDeadlines;
   @Autowired DueDateCalculator calculator;
   @Autowired CaseMetrics metrics;
+  @Autowired IdentityService identityService;
   EngineRest rest;
   DashboardFixture cases;
 
@@ -179,6 +182,18 @@ abstract class AbstractDashboardStatsTest {
     assertThat(rest.get("/api/stats/overview?tenant=jinan", "jinan-manager").body())
         .contains(cases.jinanRed).doesNotContain(DashboardFixture.JILIN_UNIT);
     assertThat(rest.get("/api/stats/overview", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aUserInNoJurisdictionSeesNoFigures() {
+    if (identityService.createUserQuery().userId("dashboard-outsider").count() == 0) {
+      User outsider = identityService.newUser("dashboard-outsider");
+      outsider.setPassword("demo");
+      identityService.saveUser(outsider);
+    }
+    HttpResponse<String> refused = rest.get("/api/stats/overview", "dashboard-outsider");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("不属于任何辖区").doesNotContain(cases.jinanRed);
   }
 
   @Test
