@@ -54,7 +54,7 @@ public class CaseViewController {
     view.put("businessKey", row.businessKey());
     view.put("tenantId", row.tenantId());
     view.put("stage", row.stage());
-    view.put("stageName", STAGES.getOrDefault(row.stage(), row.stage()));
+    view.put("stageName", stageName(row.stage()));
     view.put("status", row.status());
     view.put("source", row.source());
     view.put("sourceName", LeadSource.valueOf(row.source()).chineseName());
@@ -122,16 +122,26 @@ public class CaseViewController {
 
   /** GREEN / YELLOW / RED on today's date while the stage runs (SPEC §3); DONE once it ended. */
   static String colour(DeadlineRow d, LocalDate today) {
-    if (d.closedAt() != null) {
+    return colour(d.closedAt() != null, d.suspendedSince() != null, d.dueOn(), d.warnOn(), today);
+  }
+
+  /** The same colour from a deadline's columns (the dashboard and the metrics read only these). */
+  public static String colour(boolean closed, boolean suspended, LocalDate dueOn, LocalDate warnOn, LocalDate today) {
+    if (closed) {
       return "DONE";
     }
-    if (d.suspendedSince() != null) {
+    if (suspended) {
       return "SUSPENDED";
     }
-    if (today.isAfter(d.dueOn())) {
+    if (today.isAfter(dueOn)) {
       return "RED";
     }
-    return today.isBefore(d.warnOn()) ? "GREEN" : "YELLOW";
+    return today.isBefore(warnOn) ? "GREEN" : "YELLOW";
+  }
+
+  /** The Chinese name of a case's stage, as the case view shows it. */
+  public static String stageName(String stage) {
+    return STAGES.getOrDefault(stage, stage);
   }
 
   private List<Map<String, Object>> parties(long caseId) {
