@@ -176,6 +176,9 @@ class DecisionDocumentTest extends AbstractProcedureTest {
     ResponseEntity<byte[]> response = as(key, () -> documents.download(key, id));
     assertThat(response.getHeaders().getContentType()).hasToString("application/pdf");
     assertThat(response.getHeaders().getContentDisposition().getFilename()).endsWith(".pdf");
+    // kept for a look with any PDF viewer: target/documents/<key>-<id>.pdf
+    Files.createDirectories(Path.of("target/documents"));
+    Files.write(Path.of("target/documents/" + key + "-" + id + ".pdf"), response.getBody());
     try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
       for (PDPage page : pdf.getPages()) {
         for (var name : page.getResources().getFontNames()) {
