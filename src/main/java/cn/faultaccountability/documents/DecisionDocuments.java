@@ -92,6 +92,9 @@ public class DecisionDocuments {
       model.put("reviewOutcomeName", Map.of("MODIFY", "变更", "REVOKE", "撤销").get(revision.outcome()));
       model.put("reviewReason", revision.reason());
       model.put("reviewDecidedOn", chineseDate(DeadlineService.today()));
+      // this version is made by the review decision, on its date
+      model.put("originalDecidedOn", model.get("decidedOn"));
+      model.put("decidedOn", chineseDate(DeadlineService.today()));
     }
     DocumentTemplates.Template template = templates.template(row.tenantId(), TEMPLATE);
     String xhtml = Mustache.compiler().defaultValue("").compile(template.text()).execute(model);
@@ -163,7 +166,8 @@ public class DecisionDocuments {
           Map<String, Object> measure = new LinkedHashMap<>();
           measure.put("measure", m.measure());
           measure.put("measureName", codes.term("measures", m.measure()));
-          measure.put("basis", m.basis() == null ? "监督机构负责人决定" : m.basis());
+          measure.put("basis", m.basis() != null ? m.basis()
+              : "REVIEW".equals(m.origin()) ? "复核决定" : "监督机构负责人决定");
           measure.put("mandatory", m.mandatory());
           measure.put("reason", m.reason());
           measures.add(measure);

@@ -99,7 +99,7 @@ class DecisionDocumentTest extends AbstractProcedureTest {
     // (6) review: within 30 days of receipt, in writing, to the organ, basis from the deadlines table
     assertThat(text).contains("自收到本决定书之日起30日内", "以书面形式向常州市监察局申请复核", "常州市办法第三十三条第一款");
     // (7) organ and date
-    assertThat(text).contains("常州市监察局", "2026年9月10日", "（印章）");
+    assertThat(text).contains("（印章）").endsWith("常州市监察局2026年9月10日");
 
     serve(key, LocalDate.of(2026, 9, 14));
     driver.today(LocalDate.of(2026, 9, 20));
@@ -115,8 +115,10 @@ class DecisionDocumentTest extends AbstractProcedureTest {
     assertThat(list.get(1)).containsEntry("current", true).containsEntry("reason", "张三已主动纠正，改为批评教育");
     assertThat(driver.variable(key, "decisionDocument")).isEqualTo(list.get(1).get("url"));
     String revised = pdfText(key, (Long) list.get(1).get("id"));
-    assertThat(revised).contains("第2版", "2026年9月25日", "变更原处理决定（第1版）", "张三已主动纠正，改为批评教育",
-        "批评教育");
+    assertThat(revised).contains("第2版", "复核机关于2026年9月25日作出复核决定", "变更2026年9月10日作出的原处理决定（第1版）", "张三已主动纠正，改为批评教育",
+        "批评教育（复核决定；");
+    // this version carries the review's date under the organ
+    assertThat(revised).endsWith("常州市监察局2026年9月25日");
     // served 14 September: 30 days → 14 October
     assertThat(revised).contains("本决定书于2026年9月14日送达", "至2026年10月14日届满");
     // the first version stays as it was
