@@ -8,6 +8,7 @@ COPY src src
 COPY processes processes
 COPY decisions decisions
 COPY forms forms
+COPY calendar calendar
 RUN ./mvnw -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre

@@ -60,7 +60,8 @@ st(None, 'NotifyComplainantNotFiled', '告知投诉人不予立案理由', 1850,
 st(None, 'CloseCaseNotFiled', '结案（不予立案）', 1990, 80, 'closeCaseDelegate', {'status': 'NOT_FILED'})
 node(None, 'endEvent', 'CaseNotFiled', '不予立案', 2110, 80)
 flow('TimeBarred', 'NotPursued', '是：不予追究', '${timeBarred}', via=[(700, 80)])
-flow('AfterPreliminaryCheck', 'NotPursued', '不予立案', "${checkOutcome == 'NOT_FILE' || filingDecision == 'REJECT'}")
+flow('AfterPreliminaryCheck', 'NotPursued', '不予立案',
+     "${checkOutcome == 'NOT_FILE' || execution.getVariable('filingDecision') == 'REJECT'}")
 flow('NotPursued', 'NotifyComplainantNotFiled'); flow('NotifyComplainantNotFiled', 'CloseCaseNotFiled')
 flow('CloseCaseNotFiled', 'CaseNotFiled')
 

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -133,7 +136,7 @@ public class DeadlineService {
     }
     repository.suspendedSince(row.id(), today());
     for (Job job : stageTimers(execution, stage)) {
-      managementService.updateJobSuspensionState().byJobId(job.getId()).suspend();
+      timer(job).setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
     }
     cases.event(row.caseId(), "STAGE_SUSPENDED", actor,
         DeadlineStage.valueOf(stage).chineseName() + "自 " + today() + " 中止；理由：" + reason);
@@ -150,7 +153,7 @@ public class DeadlineService {
     repository.suspendedSince(row.id(), null);
     DueDate due = recompute(execution, row, extensions(row), suspensions);
     for (Job job : stageTimers(execution, stage)) {
-      managementService.updateJobSuspensionState().byJobId(job.getId()).activate();
+      timer(job).setSuspensionState(SuspensionState.ACTIVE.getStateCode());
     }
     cases.event(row.caseId(), "STAGE_RESUMED", actor, DeadlineStage.valueOf(stage).chineseName() + "于 " + today()
         + " 恢复，期限顺延至 " + due.dueDate() + "；理由：" + reason);
@@ -177,9 +180,17 @@ public class DeadlineService {
     for (Job job : stageTimers(execution, row.stage())) {
       String method = timerMethod(execution, job);
       LocalDate day = "warnAt".equals(method) ? due.warnFrom() : due.dueDate().plusDays(1);
-      managementService.setJobDuedate(job.getId(), startOfDay(day));
+      timer(job).setDuedate(startOfDay(day));
     }
     return due;
+  }
+
+  /**
+   * The timer as an entity of the running command: due date and suspension change in one update of the row, which
+   * the management service's separate bulk updates would not (optimistic locking).
+   */
+  private static JobEntity timer(Job job) {
+    return Context.getCommandContext().getJobManager().findJobById(job.getId());
   }
 
   /** The pending timers of this process instance whose BPMN date expression names the stage. */

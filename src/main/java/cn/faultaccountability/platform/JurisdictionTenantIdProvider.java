@@ -1,7 +1,9 @@
 package cn.faultaccountability.platform;
 
 import cn.faultaccountability.cases.InvalidInputException;
+import cn.faultaccountability.ProcessConstants;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
@@ -17,11 +19,16 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 public class JurisdictionTenantIdProvider implements TenantIdProvider {
 
   public static final String VAR_TENANT_ID = "tenantId";
+  private static final Set<String> JURISDICTION_PROCESSES = Set.of(ProcessConstants.PROCESS_FAULT_ACCOUNTABILITY,
+      ProcessConstants.PROCESS_RESPONSIBILITY_EVALUATION);
 
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
     if (ctx.getProcessDefinition().getTenantId() != null) {
       return ctx.getProcessDefinition().getTenantId();
+    }
+    if (!JURISDICTION_PROCESSES.contains(ctx.getProcessDefinition().getKey())) {
+      return null; // not one of our procedures: left as deployed
     }
     Object requested = ctx.getVariables() == null ? null : ctx.getVariables().get(VAR_TENANT_ID);
     Authentication user = Context.getCommandContext().getAuthentication();

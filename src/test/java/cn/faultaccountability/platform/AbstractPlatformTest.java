@@ -108,6 +108,13 @@ abstract class AbstractPlatformTest {
   }
 
   @Test
+  void historyHasADefaultRetentionAndANightlyCleanup() {
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getHistoryTimeToLive()).isEqualTo("P3650D");
+    assertThat(engine.getHistoryService().findHistoryCleanupJobs()).isNotEmpty();
+  }
+
+  @Test
   void engineRestRefusesAnonymousAndWrongPasswords() {
     assertThat(rest.get("/engine-rest/task", null).statusCode()).isEqualTo(401);
     assertThat(rest.get("/engine-rest/task", "demo").statusCode()).isEqualTo(200);

@@ -13,10 +13,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The production profile: no demo identities, no default passwords, refuses to start with a setting missing. */
 class ProductionProfileTest {
 
+  /** Not "default": that name is the other tests' engine in this JVM, and engines are registered by name. */
+  private static final String ENGINE_NAME = "camunda.bpm.process-engine-name=production-profile-test";
+
   @Test
   void refusesToStartWithoutDatabaseCredentialsAndAdministratorPassword() {
     assertThatThrownBy(() -> new SpringApplicationBuilder(FaultAccountabilityApplication.class)
-            .profiles("prod").properties("DB_URL=jdbc:h2:mem:prod-missing").run("--server.port=0"))
+            .profiles("prod").properties("DB_URL=jdbc:h2:mem:prod-missing", ENGINE_NAME).run("--server.port=0"))
         .isInstanceOf(ProductionSettingsCheck.MissingProductionSettingException.class)
         .hasMessageContaining("DB_USER")
         .hasMessageContaining("DB_PASSWORD")
@@ -29,7 +32,7 @@ class ProductionProfileTest {
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FaultAccountabilityApplication.class)
         .profiles("prod")
         .properties("DB_URL=jdbc:h2:mem:prod-complete;DB_CLOSE_DELAY=-1", "DB_USER=sa", "DB_PASSWORD=db-secret",
-            "ADMIN_USER=chief", "ADMIN_PASSWORD=s3cret-Admin")
+            "ADMIN_USER=chief", "ADMIN_PASSWORD=s3cret-Admin", ENGINE_NAME)
         .run("--server.port=0")) {
       IdentityService identity = context.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().list()).extracting("id").containsExactly("chief");
