@@ -34,13 +34,13 @@ public enum StaffRole {
       List.of(tasklist(),
           grant(PROCESS_DEFINITION, ProcessConstants.PROCESS_FAULT_ACCOUNTABILITY, ProcessDefinitionPermissions.READ,
               ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
-          grant(PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ))),
+          grant(PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ), readEvaluation())),
   GOVERNMENT_APPROVER("government-approver", "政府审批人",
-      List.of(tasklist(), readProcessDefinition())),
+      List.of(tasklist(), readProcessDefinition(), readEvaluation())),
   HR_CLERK("hr-clerk", "人事备案员",
       List.of(tasklist(), readProcessDefinition())),
   UNIT_LIAISON("unit-liaison", "被追究单位联络员",
-      List.of(tasklist(), readProcessDefinition())),
+      List.of(tasklist(), readProcessDefinition(), readEvaluation())),
   MANAGER("manager", "管理人员",
       List.of(tasklist(), cockpit(),
           grant(PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
@@ -96,6 +96,12 @@ public enum StaffRole {
 
   private static Grant cockpit() {
     return grant(APPLICATION, "cockpit", Permissions.ACCESS);
+  }
+
+  /** Jilin's annual evaluation: its tasks go to the unit's liaison, the supervision head and the government. */
+  private static Grant readEvaluation() {
+    return grant(PROCESS_DEFINITION, ProcessConstants.PROCESS_RESPONSIBILITY_EVALUATION,
+        ProcessDefinitionPermissions.READ);
   }
 
   private static Grant readProcessDefinition() {

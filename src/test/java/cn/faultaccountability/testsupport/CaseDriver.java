@@ -153,6 +153,12 @@ public class CaseDriver {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
   }
 
+  /** A process variable of the case (null once the instance ended). */
+  public Object variable(String businessKey, String name) {
+    ProcessInstance instance = instance(businessKey);
+    return instance == null ? null : runtimeService.getVariable(instance.getId(), name);
+  }
+
   public boolean ended(String businessKey) {
     return instance(businessKey) == null;
   }
