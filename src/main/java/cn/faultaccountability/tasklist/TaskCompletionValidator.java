@@ -14,30 +14,52 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import cn.faultaccountability.ProcessConstants;
+import cn.faultaccountability.cases.CaseParty;
+import cn.faultaccountability.cases.CaseRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 /**
  * Enforces a task's form on the server when the task is completed (Tasklist, engine REST or Java API alike): required
  * fields, allowed codes, dates in order and not in the future, at least N entries. A violation throws
  * {@link InvalidInputException} with a Chinese message naming each field by its label; the completion rolls back, so
- * the task stays open and none of the submitted variables is kept.
+ * the task stays open and none of the submitted variables is kept. It listens to the end of the user task's activity
+ * (which follows the task's completion in the same transaction) because the engine passes an execution listener's
+ * exception on as it is, where it would wrap a task listener's in its own message.
  */
-public class TaskCompletionValidator implements TaskListener {
+public class TaskCompletionValidator implements ExecutionListener {
 
   private final TaskForms forms;
   private final FormSchemaWriter choices;
-  private final VocabularyCodes vocabulary;
+  private final CaseRepository cases;
 
-  public TaskCompletionValidator(TaskForms forms, VocabularyCodes vocabulary) {
+  public TaskCompletionValidator(TaskForms forms, VocabularyCodes vocabulary, CaseRepository cases) {
     this.forms = forms;
-    this.vocabulary = vocabulary;
+    this.cases = cases;
     this.choices = new FormSchemaWriter(vocabulary);
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    forms.of(task.getTaskDefinitionKey()).ifPresent(fields -> check(fields, task.getVariables()));
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      // a timer or message interrupted the task: nobody submitted this form
+      return;
+    }
+    forms.of(execution.getCurrentActivityId()).ifPresent(fields -> {
+      Map<String, Object> values = new java.util.HashMap<>(execution.getVariables());
+      if (values.get(ProcessConstants.VAR_CASE_ID) instanceof Number caseId) {
+        List<CaseParty> parties = cases.parties(caseId.longValue());
+        values.put(TaskForms.PARTY_OPTIONS, options(parties.stream().map(CaseParty::name).toList()));
+        values.put(TaskForms.PERSON_OPTIONS, options(parties.stream().filter(p -> !p.isUnit()).map(CaseParty::name)
+            .toList()));
+      }
+      check(fields, values);
+    });
+  }
+
+  private static List<Map<String, Object>> options(List<String> names) {
+    return names.stream().map(n -> Map.<String, Object>of("value", n, "label", n)).toList();
   }
 
   /** Throws {@link InvalidInputException} listing every problem of the values against the form. */

@@ -3,8 +3,8 @@ package cn.faultaccountability.tasklist;
 import cn.faultaccountability.ProcessConstants;
 import cn.faultaccountability.cases.CaseRepository;
 import cn.faultaccountability.cases.Dates;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * on a lapsed deadline, the personnel department's filing (Jilin 16), the leading group's meeting (Mingshan 7, 16).
  * Runs after {@link TaskCompletionValidator}, so only a complete, valid form is recorded.
  */
-public class TaskOutcomeRecorder implements TaskListener {
+public class TaskOutcomeRecorder implements ExecutionListener {
 
   private final CaseRepository cases;
 
@@ -21,15 +21,15 @@ public class TaskOutcomeRecorder implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    if (!(task.getVariable(ProcessConstants.VAR_CASE_ID) instanceof Number caseId)) {
+  public void notify(DelegateExecution task) {
+    if (task.isCanceled() || !(task.getVariable(ProcessConstants.VAR_CASE_ID) instanceof Number caseId)) {
       return;
     }
-    String key = task.getTaskDefinitionKey();
+    String key = task.getCurrentActivityId();
     Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String actor = user == null ? null : user.getUserId();
     if (key.startsWith("Supervise")) {
-      cases.event(caseId.longValue(), "SUPERVISED", actor, task.getName() + "：" + task.getVariable(
+      cases.event(caseId.longValue(), "SUPERVISED", actor, task.getCurrentActivityName() + "：" + task.getVariable(
           TaskForms.VAR_SUPERVISION_NOTE));
     } else if (key.equals("FileWithPersonnelDepartment")) {
       cases.event(caseId.longValue(), "FILED_WITH_PERSONNEL", actor, "于 "

@@ -53,11 +53,20 @@ public class TaskPreparation implements TaskListener {
       Map.entry("SuperviseReviewDeadline", "REVIEW_DECISION"),
       Map.entry("ExecuteDecision", "EXECUTION_REPORT"), Map.entry("SuperviseExecutionDeadline", "EXECUTION_REPORT"));
 
+  /** Variables several tasks answer; each such task starts from a blank answer, not the previous task's. */
+  static final List<String> SHARED_ANSWERS = List.of(ProcessConstants.VAR_REASON, ProcessConstants.VAR_APPROVAL,
+      ProcessConstants.VAR_EXTENSION);
+  /** Approvals of a request: the request's reason and period are shown for the approver to confirm or change. */
+  static final java.util.Set<String> APPROVES_A_REQUEST = java.util.Set.of("ApproveExtension", "ApproveSuspension",
+      "ApproveReviewExtension");
+
+  private final TaskForms forms;
   private final CaseRepository cases;
   private final DeadlineRepository deadlines;
   private final VocabularyCodes codes;
 
-  public TaskPreparation(CaseRepository cases, DeadlineRepository deadlines, VocabularyCodes codes) {
+  public TaskPreparation(TaskForms forms, CaseRepository cases, DeadlineRepository deadlines, VocabularyCodes codes) {
+    this.forms = forms;
     this.cases = cases;
     this.deadlines = deadlines;
     this.codes = codes;
@@ -101,6 +110,14 @@ public class TaskPreparation implements TaskListener {
     task.setVariableLocal(TaskForms.DECISION_SUMMARY, JsonVariables.json(measureRows(decided, parties)));
 
     DelegateExecution instance = task.getExecution().getProcessInstance();
+    // a 退回 needs its own reason: an earlier task's reason (or approval) must not stand in for it
+    List<String> asked = forms.of(key).orElse(List.of()).stream().map(FormField::key).toList();
+    for (String shared : SHARED_ANSWERS) {
+      boolean carried = APPROVES_A_REQUEST.contains(key) && !shared.equals(ProcessConstants.VAR_APPROVAL);
+      if (asked.contains(shared) && !carried) {
+        instance.removeVariable(shared);
+      }
+    }
     switch (key) {
       case "Investigate" -> prefill(instance, ProcessConstants.VAR_PARTY_FACTORS, parties.stream()
           .map(p -> row("party", p.name(), "factors", List.of())).toList());

@@ -19,7 +19,7 @@ public class TasklistConfiguration {
   @Bean
   public ProcessEnginePlugin tasklistEnginePlugin(TaskForms forms, CaseRepository cases,
       DeadlineRepository deadlines, VocabularyCodes codes) {
-    return new TasklistEnginePlugin(new TaskPreparation(cases, deadlines, codes),
-        new TaskCompletionValidator(forms, codes), new TaskOutcomeRecorder(cases));
+    return new TasklistEnginePlugin(new TaskPreparation(forms, cases, deadlines, codes),
+        new TaskCompletionValidator(forms, codes, cases), new TaskOutcomeRecorder(cases));
   }
 }

@@ -1,6 +1,7 @@
 package cn.faultaccountability.tasklist;
 
 import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -12,17 +13,17 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Attaches to every user task, whatever process deploys it: on create {@link TaskPreparation}, on complete first
- * {@link TaskCompletionValidator}, then {@link TaskOutcomeRecorder}. Listeners added at parse time run before any the
- * BPMN declares.
+ * Attaches to every user task, whatever process deploys it: on task create {@link TaskPreparation}; when the task's
+ * activity ends (its completion) first {@link TaskCompletionValidator}, then {@link TaskOutcomeRecorder}, ahead of any
+ * end listener the BPMN declares.
  */
 public class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final TaskListener preparation;
-  private final TaskListener validator;
-  private final TaskListener recorder;
+  private final ExecutionListener validator;
+  private final ExecutionListener recorder;
 
-  public TasklistEnginePlugin(TaskListener preparation, TaskListener validator, TaskListener recorder) {
+  public TasklistEnginePlugin(TaskListener preparation, ExecutionListener validator, ExecutionListener recorder) {
     this.preparation = preparation;
     this.validator = validator;
     this.recorder = recorder;
@@ -38,8 +39,8 @@ public class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, preparation);
-        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, validator);
-        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, recorder);
+        activity.addListener(ExecutionListener.EVENTNAME_END, validator, 0);
+        activity.addListener(ExecutionListener.EVENTNAME_END, recorder, 1);
       }
     });
   }
