@@ -90,7 +90,9 @@ public class TaskPreparation implements TaskListener {
       task.setFollowUpDate(startOfDay(d.warnOn()));
     });
 
-    task.setVariableLocal(TaskForms.CASE_SUMMARY, summary(row, parties, deadline));
+    task.setVariableLocal(TaskForms.CASE_SUMMARY, summary(row, parties, deadline)
+        + "\n\n[查看或上传本案的证据、文书（附件）](/api/cases/" + row.businessKey() + "/attachments/upload?task="
+        + task.getId() + ")");
     task.setVariableLocal(TaskForms.PARTY_OPTIONS, JsonVariables.json(parties.stream()
         .map(p -> option(p.name(), p.name() + "（" + roleName(p) + "）")).toList()));
     task.setVariableLocal(TaskForms.PERSON_OPTIONS, JsonVariables.json(parties.stream().filter(p -> !p.isUnit())

@@ -12,6 +12,11 @@ import org.springframework.context.annotation.Configuration;
 public class TasklistConfiguration {
 
   @Bean
+  public ProcessEnginePlugin tasklistFilters() {
+    return new TasklistFilters();
+  }
+
+  @Bean
   public TaskForms taskForms() {
     return new TaskForms();
   }
