@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A case's full view (SPEC §5): stage, open tasks, deadlines with due date, colour and how each was computed, parties
  * and their liabilities with basis, circumstances, proposed / decided / executed measures, the decision-table
- * versions used, and the history. Codes come with their Chinese terms.
+ * versions used, the history, and the evidence and documents attached. Codes come with their Chinese terms.
  */
 @RestController
 public class CaseViewController {
@@ -37,9 +37,11 @@ public class CaseViewController {
   private final DeadlineService deadlines;
   private final TaskService taskService;
   private final VocabularyCodes codes;
+  private final CaseAttachments attachments;
 
   public CaseViewController(CaseAccess access, CaseRepository cases, DeadlineService deadlines,
-      TaskService taskService, VocabularyCodes codes) {
+      TaskService taskService, VocabularyCodes codes, CaseAttachments attachments) {
+    this.attachments = attachments;
     this.access = access;
     this.cases = cases;
     this.deadlines = deadlines;
@@ -71,6 +73,7 @@ public class CaseViewController {
     view.put("parties", parties(row.id()));
     view.put("decisionsUsed", cases.decisionsUsed(row.id()));
     view.put("history", cases.events(row.id()));
+    view.put("attachments", attachments.list(row));
     return view;
   }
 

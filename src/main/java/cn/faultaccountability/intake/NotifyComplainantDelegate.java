@@ -3,6 +3,8 @@ package cn.faultaccountability.intake;
 import cn.faultaccountability.ProcessConstants;
 import cn.faultaccountability.cases.CaseRepository;
 import cn.faultaccountability.cases.CaseRepository.CaseRow;
+import cn.faultaccountability.notification.Delivery;
+import cn.faultaccountability.notification.ManualNotices;
 import cn.faultaccountability.notification.NotificationPort;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,17 +12,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the complainant or reporter, where the lead has one: why no case was filed (Changzhou 28) or the outcome
- * (Jilin 15). The task's input {@code about} says which.
+ * (Jilin 15). The task's input {@code about} says which. An e-mail address is written to; a phone number becomes a
+ * task for the intake clerks to call or text (ManualNotices); either way the case history says what happened.
  */
 @Component
 public class NotifyComplainantDelegate implements JavaDelegate {
 
   private final CaseRepository cases;
   private final NotificationPort notifications;
+  private final ManualNotices manual;
 
-  public NotifyComplainantDelegate(CaseRepository cases, NotificationPort notifications) {
+  public NotifyComplainantDelegate(CaseRepository cases, NotificationPort notifications, ManualNotices manual) {
     this.cases = cases;
     this.notifications = notifications;
+    this.manual = manual;
   }
 
   @Override
@@ -43,7 +48,13 @@ public class NotifyComplainantDelegate implements JavaDelegate {
       cases.event(caseId, "COMPLAINANT_NONE", null, "无投诉人、检举人，无需告知");
       return;
     }
-    notifications.notifyComplainant(row.tenantId(), row.businessKey(), row.complainantContact(), message);
-    cases.event(caseId, "COMPLAINANT_NOTIFIED", null, "已告知 " + row.complainantContact() + "：" + message);
+    Delivery delivery = notifications.notifyComplainant(row.tenantId(), row.businessKey(), row.complainantContact(),
+        message);
+    if (delivery.status() == Delivery.Status.MANUAL) {
+      manual.complainantCall(row.tenantId(), row.businessKey(), row.complainantContact(), message);
+      cases.event(caseId, "COMPLAINANT_CALL_NEEDED", null, delivery.describe() + "（已交线索受理员办理）：" + message);
+      return;
+    }
+    cases.event(caseId, "COMPLAINANT_NOTIFIED", null, delivery.describe() + "：" + message);
   }
 }

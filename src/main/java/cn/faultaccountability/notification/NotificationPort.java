@@ -2,12 +2,16 @@ package cn.faultaccountability.notification;
 
 import java.util.Date;
 
-/** Where notices to staff, complainants and respondents go (SMTP in a deployment, the log in the embedded default). */
+/**
+ * Where notices to staff and complainants go: e-mail ({@link SmtpNotificationPort},
+ * {@code accountability.notification.channel=smtp}) or the log ({@link LogNotificationPort}, the embedded default).
+ * A complainant's phone number is never dropped: the delivery says MANUAL and the caller hands it to a person.
+ */
 public interface NotificationPort {
 
-  /** YELLOW: the responsible group of the case's tenant is reminded that a deadline is near. */
-  void deadlineReminder(String tenantId, String businessKey, String stage, Date lapsesAt);
+  /** YELLOW (SPEC §3): the members of the responsible group ({@code <tenant>-<role>}) are reminded. */
+  Delivery deadlineReminder(String tenantId, String businessKey, String stage, Date lapsesAt, String groupId);
 
   /** The complainant or reporter is told the outcome or why no case was filed (Jilin 15, Changzhou 28). */
-  void notifyComplainant(String tenantId, String businessKey, String contact, String message);
+  Delivery notifyComplainant(String tenantId, String businessKey, String contact, String message);
 }

@@ -8,6 +8,7 @@ import cn.faultaccountability.cases.FieldError;
 import cn.faultaccountability.cases.InvalidInputException;
 import cn.faultaccountability.cases.JsonVariables;
 import cn.faultaccountability.decisions.VocabularyCodes;
+import cn.faultaccountability.documents.DecisionDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,12 @@ public class ApplyReviewOutcomeDelegate implements JavaDelegate {
   private static final Set<String> OUTCOMES = Set.of("UPHOLD", "MODIFY", "REVOKE");
   private final CaseRepository cases;
   private final VocabularyCodes codes;
+  private final DecisionDocuments documents;
 
-  public ApplyReviewOutcomeDelegate(CaseRepository cases, VocabularyCodes codes) {
+  public ApplyReviewOutcomeDelegate(CaseRepository cases, VocabularyCodes codes, DecisionDocuments documents) {
     this.cases = cases;
     this.codes = codes;
+    this.documents = documents;
   }
 
   private record Revised(long partyId, String measure) {}
@@ -81,5 +84,9 @@ public class ApplyReviewOutcomeDelegate implements JavaDelegate {
     cases.update(caseId, "review_reason", reason.toString());
     cases.event(caseId, "REVIEW_DECIDED", actor, "复核决定：" + Map.of("UPHOLD", "维持", "MODIFY", "变更", "REVOKE",
         "撤销").get(outcome) + "原决定；理由：" + reason);
+    if (!"UPHOLD".equals(outcome)) {
+      // the decision in force changed: a new version of the decision document states it and the review
+      documents.revise(execution, outcome, reason.toString());
+    }
   }
 }

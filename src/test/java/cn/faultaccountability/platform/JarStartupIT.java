@@ -45,7 +45,8 @@ class JarStartupIT {
   @Test
   void theSameJarRunsOnPostgresWithOneSwitch() throws Exception {
     Map<String, String> env = new HashMap<>();
-    env.put("DB_URL", PostgresTestDatabase.url());
+    // a database of its own: the revised table it deploys must not become the other tests' latest version
+    env.put("DB_URL", PostgresTestDatabase.fresh(PostgresTestDatabase.name() + "_jar"));
     env.put("DB_USER", PostgresTestDatabase.user());
     env.put("DB_PASSWORD", PostgresTestDatabase.password());
     restartKeepsDataAndRevision(env);

@@ -101,7 +101,7 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
         "ReviewWindowLapsed", "CloseCase").hasNotPassed("ReviewApplicationReceived", "CorrectExecution");
     assertThat(driver.view(key)).containsEntry("status", "CLOSED");
     assertThat(driver.history(key)).contains("INTAKE", "INVESTIGATED", "LIABILITY_DETERMINED", "DETERMINED",
-        "DECISION_ISSUED", "SERVED", "COMPLAINANT_NOTIFIED", "EXECUTED", "NO_REVIEW", "CLOSED");
+        "DECISION_ISSUED", "SERVED", "COMPLAINANT_CALL_NEEDED", "EXECUTED", "NO_REVIEW", "CLOSED");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> used = (List<Map<String, Object>>) driver.view(key).get("decisionsUsed");
     assertThat(used).extracting(u -> u.get("decision_key")).contains("statutory-deadlines",

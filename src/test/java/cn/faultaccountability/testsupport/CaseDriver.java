@@ -74,6 +74,11 @@ public class CaseDriver {
     }
   }
 
+  /** A lead against 某区市场监督管理局 (tests that do not count repeat faults). */
+  public Map<String, Object> lead(String tenant, Map<String, Object> extra) {
+    return lead(tenant, "某区市场监督管理局", extra);
+  }
+
   /**
    * A lead against {@code unit} with its handler 张三, reviewer 李四 and approver 王五 (the same names in another unit
    * are other people); {@code extra} overrides or adds fields.
@@ -151,6 +156,12 @@ public class CaseDriver {
 
   public ProcessInstance instance(String businessKey) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+  }
+
+  /** A process variable of the case (null once the instance ended). */
+  public Object variable(String businessKey, String name) {
+    ProcessInstance instance = instance(businessKey);
+    return instance == null ? null : runtimeService.getVariable(instance.getId(), name);
   }
 
   public boolean ended(String businessKey) {
