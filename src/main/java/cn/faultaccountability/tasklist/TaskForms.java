@@ -158,7 +158,7 @@ public final class TaskForms {
 
     List<FormField> determination = List.of(
         table(PROPOSAL_SUMMARY, "决策表建议的追究方式", column("party", "当事人"), column("liability", "责任程度"),
-            column("measureName", "追究方式"), column("measure", "代码"), column("mandatory", "是否必须适用"),
+            column("measureName", "追究方式"), column("mandatory", "是否必须适用"),
             column("basis", "依据")),
         info("建议即为默认决定，与建议一致的下面不填。删除建议的措施（尤其是**必须适用**的）或增加建议之外的措施，须写明理由（记入案卷）。"),
         optionsTags(VAR_REMOVED_MEASURES, "删除建议的追究方式", PROPOSED_OPTIONS).offeredOnly(),
