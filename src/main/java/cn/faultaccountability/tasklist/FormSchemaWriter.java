@@ -32,7 +32,7 @@ public final class FormSchemaWriter {
     form.put("executionPlatform", "Camunda Platform");
     form.put("executionPlatformVersion", "7.24.0");
     ObjectNode exporter = form.putObject("exporter");
-    exporter.put("name", "fault-accountability TaskForms (generated: do not edit, see tools/forms/README.md)");
+    exporter.put("name", "fault-accountability TaskForms (generated: do not edit, see docs/tasklist.md)");
     exporter.put("version", "1");
     form.put("schemaVersion", SCHEMA_VERSION);
     form.put("id", formId);

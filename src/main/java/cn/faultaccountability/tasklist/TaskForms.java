@@ -112,7 +112,7 @@ public final class TaskForms {
             .when(VAR_INVESTIGATION_OUTCOME, "DONE").minItems(2, "调查人员不得少于两人（济南市办法第十八条）"),
         textarea(VAR_FACTS, "查明的事实").required().when(VAR_INVESTIGATION_OUTCOME, "DONE"),
         textarea(VAR_EVIDENCE, "证据").required().when(VAR_INVESTIGATION_OUTCOME, "DONE")
-            .help("证据材料可作为附件上传到本任务（见 docs/tasklist.md）"),
+            .help("证据材料请用表单顶部的“查看或上传本案的证据、文书（附件）”上传"),
         vocabularySelect(VAR_FAULT_CATEGORY, "过错类别", "faultCategories").required()
             .when(VAR_INVESTIGATION_OUTCOME, "DONE"),
         vocabularySelect(VAR_SCENARIO, "责任情形（承办、审核、批准中谁的过错）", "scenarios")
