@@ -19,6 +19,8 @@ import static cn.faultaccountability.tasklist.FormField.vocabularySelect;
 import cn.faultaccountability.intake.Lead;
 import cn.faultaccountability.intake.LeadSource;
 import cn.faultaccountability.intake.PartyRole;
+import cn.faultaccountability.platform.Jurisdiction;
+import cn.faultaccountability.platform.JurisdictionTenantIdProvider;
 import cn.faultaccountability.tasklist.FormField.Choice;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -73,6 +75,9 @@ public final class TaskForms {
     forms.put(START_FORM, concat(List.of(
         info("### 登记线索\n线索来源、被追究的行政执法行为、单位及有关人员的角色、过错终了日和发现日（吉林市办法第七条、"
             + "常州市办法第二十七条、济南市办法第十六、十七条）。案件编号在提交后生成。"),
+        select(JurisdictionTenantIdProvider.VAR_TENANT_ID, "辖区", Arrays.stream(Jurisdiction.values())
+            .map(j -> choice(j.tenantId(), j.chineseName())).toArray(Choice[]::new))
+            .help("只属于一个辖区的可不选；属于多个辖区的（如管理员）须选择"),
         select(VAR_SOURCE, "线索来源", Arrays.stream(LeadSource.values())
             .map(s -> choice(s.name(), s.chineseName())).toArray(Choice[]::new)).required(),
         textarea(VAR_ACT_DESCRIPTION, "被追究的行政执法行为").required()
