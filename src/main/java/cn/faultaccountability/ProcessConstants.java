@@ -78,6 +78,10 @@ public final class ProcessConstants {
   /** JSON array of {party, measure, reason?}: what the head decides (the proposal is the default). */
   public static final String VAR_DECIDED_MEASURES = "decidedMeasures";
   public static final String VAR_TRANSFER_ORGAN = "transferOrgan";
+  /** The determination form: proposed measures removed / measures added (party|measure pairs), one reason. */
+  public static final String VAR_REMOVED_MEASURES = "removedMeasures";
+  public static final String VAR_ADDED_MEASURES = "addedMeasures";
+  public static final String VAR_DEPARTURE_REASON = "departureReason";
 
   // service, review, execution
   public static final String VAR_SERVICE_DATE = "serviceDate";

@@ -41,29 +41,61 @@ public final class JsonVariables {
     return MAPPER.convertValue(tree(value), new TypeReference<>() {});
   }
 
+  /** Separates party and code in a form's choice {@code 张三|COOPERATED} (a tag list of party-code pairs). */
+  public static final String PAIR = "|";
+
   /**
-   * A map keyed by name, given either as a JSON object ({@code {"张三": ...}}) or as a form's list of rows
-   * ({@code [{"party": "张三", "factors": [...]}]}, the shape a Camunda Form's dynamic list submits).
+   * A map keyed by party name, given as a JSON object ({@code {"张三": ...}}), as rows
+   * ({@code [{"party": "张三", "factors": [...]}]}) or as a form's tag list of pairs ({@code ["张三|COOPERATED"]}).
+   * {@code multiple}: each party has a list of codes (pairs are collected); else one code (a second one is an error).
    */
-  public static Map<String, Object> keyed(Object value, String keyField, String valueField) {
+  public static Map<String, Object> keyed(Object value, String keyField, String valueField, boolean multiple) {
     if (value == null) {
       return Map.of();
     }
     Object tree = tree(value);
-    if (tree instanceof com.fasterxml.jackson.databind.JsonNode node && node.isArray() || tree instanceof List<?>) {
-      Map<String, Object> result = new java.util.LinkedHashMap<>();
-      for (Map<String, Object> row : list(value)) {
-        Object key = row.get(keyField);
-        if (key == null || key.toString().isBlank()) {
-          throw new IllegalArgumentException("有一行没有填写 " + keyField);
-        }
-        if (result.put(key.toString(), row.get(valueField)) != null) {
-          throw new IllegalArgumentException("“" + key + "”填写了两次");
-        }
-      }
-      return result;
+    if (!(tree instanceof com.fasterxml.jackson.databind.JsonNode node && node.isArray() || tree instanceof List<?>)) {
+      return map(value);
     }
-    return map(value);
+    Map<String, Object> result = new java.util.LinkedHashMap<>();
+    for (Map<String, Object> row : rows(value, keyField, valueField)) {
+      Object key = row.get(keyField);
+      if (key == null || key.toString().isBlank()) {
+        throw new IllegalArgumentException("有一项没有当事人");
+      }
+      Object code = row.get(valueField);
+      if (multiple && !(code instanceof List<?>)) {
+        @SuppressWarnings("unchecked")
+        List<Object> codes = (List<Object>) result.computeIfAbsent(key.toString(), k -> new java.util.ArrayList<>());
+        codes.add(code);
+      } else if (result.put(key.toString(), code) != null) {
+        throw new IllegalArgumentException("“" + key + "”填写了两次");
+      }
+    }
+    return result;
+  }
+
+  /** Rows {party, code}: JSON objects as they are, and a form's pairs {@code "张三|WARNING"} split. */
+  public static List<Map<String, Object>> rows(Object value, String keyField, String valueField) {
+    if (value == null) {
+      return List.of();
+    }
+    List<Object> items = MAPPER.convertValue(tree(value), new TypeReference<>() {});
+    List<Map<String, Object>> rows = new java.util.ArrayList<>();
+    for (Object item : items) {
+      if (item instanceof String pair) {
+        int at = pair.lastIndexOf(PAIR);
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put(keyField, at < 0 ? null : pair.substring(0, at));
+        row.put(valueField, at < 0 ? pair : pair.substring(at + 1));
+        rows.add(row);
+      } else if (item instanceof Map<?, ?> map) {
+        rows.add(MAPPER.convertValue(map, new TypeReference<Map<String, Object>>() {}));
+      } else {
+        throw new IllegalArgumentException("不是有效的条目：" + item);
+      }
+    }
+    return rows;
   }
 
   public static JsonValue json(Object value) {

@@ -34,7 +34,7 @@ public class PrepareAssessmentDelegate implements JavaDelegate {
     int withinYear = 1 + cases.earlierFaults(party, caseId, faultDate.minusYears(1).plusDays(1), faultDate);
     int inCalendarYear = 1 + cases.earlierFaults(party, caseId, faultDate.withDayOfYear(1), faultDate);
     List<String> factors = JsonVariables.strings(
-        JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS), "party", "factors")
+        JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS), "party", "factors", true)
             .get(party.name()));
     List<CaseParty> units = cases.parties(caseId).stream().filter(CaseParty::isUnit).toList();
 

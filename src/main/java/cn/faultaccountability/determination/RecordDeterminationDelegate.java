@@ -50,7 +50,21 @@ public class RecordDeterminationDelegate implements JavaDelegate {
     Map<Key, String> added = new LinkedHashMap<>();
     List<String> departures = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
-    List<Map<String, Object>> entries = JsonVariables.list(execution.getVariable(ProcessConstants.VAR_DECIDED_MEASURES));
+    List<Map<String, Object>> entries = new ArrayList<>(JsonVariables.list(
+        execution.getVariable(ProcessConstants.VAR_DECIDED_MEASURES)));
+    // the form: proposed measures to remove and measures to add, as party|measure pairs, with one written reason
+    Object departureReason = execution.getVariable(ProcessConstants.VAR_DEPARTURE_REASON);
+    for (Map<String, Object> row : JsonVariables.rows(execution.getVariable(ProcessConstants.VAR_REMOVED_MEASURES),
+        "party", "measure")) {
+      row.put("apply", false);
+      row.put("reason", departureReason);
+      entries.add(row);
+    }
+    for (Map<String, Object> row : JsonVariables.rows(execution.getVariable(ProcessConstants.VAR_ADDED_MEASURES),
+        "party", "measure")) {
+      row.put("reason", departureReason);
+      entries.add(row);
+    }
     for (int i = 0; i < entries.size(); i++) {
       Map<String, Object> entry = entries.get(i);
       String at = ProcessConstants.VAR_DECIDED_MEASURES + "[" + i + "]";

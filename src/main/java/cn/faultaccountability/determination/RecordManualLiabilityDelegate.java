@@ -33,9 +33,9 @@ public class RecordManualLiabilityDelegate implements JavaDelegate {
     List<FieldError> errors = new ArrayList<>();
     Map<String, Object> given;
     try {
-      // a JSON object person → code, or the form's rows [{party, liability}]
+      // a JSON object person → code, or the form's pairs ["张三|MAIN", ...]
       given = JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_MANUAL_LIABILITIES), "party",
-          "liability");
+          "liability", false);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(ProcessConstants.VAR_MANUAL_LIABILITIES, e.getMessage());
     }

@@ -36,7 +36,9 @@ public class RecordExecutionDelegate implements JavaDelegate {
     List<Measure> decided = cases.measures(caseId, "DECIDED");
     List<Measure> executed = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
-    for (Map<String, Object> entry : JsonVariables.list(execution.getVariable(ProcessConstants.VAR_EXECUTED_MEASURES))) {
+    // rows {party, measure} or the form's party|measure pairs
+    for (Map<String, Object> entry : JsonVariables.rows(execution.getVariable(ProcessConstants.VAR_EXECUTED_MEASURES),
+        "party", "measure")) {
       Optional<CaseParty> party = parties.stream().filter(p -> p.name().equals(entry.get("party"))).findFirst();
       Optional<Measure> match = party.flatMap(p -> decided.stream()
           .filter(m -> m.partyId() == p.id() && m.measure().equals(entry.get("measure"))).findFirst());

@@ -38,11 +38,48 @@ public record Lead(LeadSource source, String actDescription, String unitName, Lo
     }
     String contact = text(values.get(ProcessConstants.VAR_COMPLAINANT_CONTACT), "complainantContact", MAX_NAME,
         false, errors);
-    List<Party> parties = parties(values.get(ProcessConstants.VAR_PARTIES), errors);
+    List<Party> parties = values.get(ProcessConstants.VAR_PARTIES) == null && unit != null
+        ? fromForm(values, unit, errors) : parties(values.get(ProcessConstants.VAR_PARTIES), errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     return new Lead(source, act, unit, ended, discovered, contact, parties);
+  }
+
+  /** Field of the start form listing further units that caused the fault together with {@code unitName}. */
+  public static final String OTHER_UNITS = "otherUnitNames";
+
+  /**
+   * The start form names the unit, any further units, and the persons per role (names separated by commas or 、);
+   * with further units, {@code unitName} is the lead unit. Every person belongs to {@code unitName}.
+   */
+  private static List<Party> fromForm(Map<String, Object> values, String unit, List<FieldError> errors) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<String> others = names(values.get(OTHER_UNITS));
+    rows.add(party("UNIT", unit, null, null, others.isEmpty() ? null : true));
+    others.forEach(other -> rows.add(party("UNIT", other, null, null, false)));
+    for (PartyRole role : PartyRole.values()) {
+      names(values.get(role.formField())).forEach(name -> rows.add(party("PERSON", name, role.name(), unit, null)));
+    }
+    return parties(rows, errors);
+  }
+
+  private static List<String> names(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.toString().split("[,，、;；\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  private static Map<String, Object> party(String type, String name, String role, String unitName, Boolean lead) {
+    Map<String, Object> row = new java.util.LinkedHashMap<>();
+    row.put("type", type);
+    row.put("name", name);
+    row.put("role", role);
+    row.put("unitName", unitName);
+    row.put("leadUnit", lead);
+    return row;
   }
 
   private static List<Party> parties(Object value, List<FieldError> errors) {

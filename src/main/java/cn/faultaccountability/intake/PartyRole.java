@@ -27,6 +27,13 @@ public enum PartyRole {
     return chineseName;
   }
 
+  /** The start form's field listing the persons in this role, e.g. {@code handlerNames}. */
+  public String formField() {
+    String camel = java.util.Arrays.stream(name().toLowerCase().split("_"))
+        .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(java.util.stream.Collectors.joining());
+    return Character.toLowerCase(camel.charAt(0)) + camel.substring(1) + "Names";
+  }
+
   /** The output of liability-apportionment that holds this role's liability; null: none. */
   public String apportionmentOutput() {
     return apportionmentOutput;

@@ -62,7 +62,8 @@ public class RecordInvestigationDelegate implements JavaDelegate {
     List<CaseParty> parties = cases.parties(caseId);
     Map<String, Object> factors;
     try {
-      factors = JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS), "party", "factors");
+      factors = JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS), "party", "factors",
+          true);
     } catch (IllegalArgumentException e) {
       factors = Map.of();
       errors.add(new FieldError(ProcessConstants.VAR_PARTY_FACTORS, e.getMessage()));

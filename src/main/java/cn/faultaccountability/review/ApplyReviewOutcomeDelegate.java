@@ -54,8 +54,9 @@ public class ApplyReviewOutcomeDelegate implements JavaDelegate {
     List<CaseParty> parties = cases.parties(caseId);
     List<Revised> revised = new ArrayList<>();
     if ("MODIFY".equals(outcome)) {
-      List<Map<String, Object>> entries = JsonVariables.list(
-          execution.getVariable(ProcessConstants.VAR_REVISED_MEASURES));
+      // rows {party, measure} or the form's party|measure pairs
+      List<Map<String, Object>> entries = JsonVariables.rows(
+          execution.getVariable(ProcessConstants.VAR_REVISED_MEASURES), "party", "measure");
       if (entries.isEmpty()) {
         errors.add(new FieldError(ProcessConstants.VAR_REVISED_MEASURES, "变更原决定的，请列出变更后的追究方式"));
       }

@@ -1,6 +1,5 @@
 package cn.faultaccountability.tasklist;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,10 +13,14 @@ import java.util.stream.Collectors;
  */
 public final class FormField {
 
-  /** The form-js component types this project uses (all rendered by Tasklist 7.24's form-js, schema version 16). */
+  /**
+   * The form-js component types this project uses (all rendered by Tasklist 7.24's form-js, schema version 16). No
+   * dynamic list: once a field inside one is edited, form-js keeps an empty error entry for it and Tasklist 7.24 then
+   * never enables 完成 / 发起; structured answers are tag lists of {@code party|code} pairs instead.
+   */
   public enum Type {
     TEXT("text"), TEXTFIELD("textfield"), TEXTAREA("textarea"), DATE("datetime"), NUMBER("number"),
-    CHECKBOX("checkbox"), SELECT("select"), RADIO("radio"), TAGLIST("taglist"), LIST("dynamiclist"), TABLE("table");
+    CHECKBOX("checkbox"), SELECT("select"), RADIO("radio"), TAGLIST("taglist"), TABLE("table");
 
     final String formJs;
 
@@ -64,7 +67,6 @@ public final class FormField {
   /** Choices from a variable prepared when the task was created (e.g. the case's parties). */
   String optionsVariable;
   Condition shownWhen;
-  List<FormField> children = List.of();
   List<Column> columns = List.of();
   /** Options offered, not enforced (e.g. investigators: engine REST callers may name others). */
   boolean offeredOnly;
@@ -139,13 +141,6 @@ public final class FormField {
   public static FormField optionsTags(String key, String label, String optionsVariable) {
     FormField field = new FormField(Type.TAGLIST, key, label);
     field.optionsVariable = optionsVariable;
-    return field;
-  }
-
-  /** A repeating group of fields submitted as a JSON list of objects under {@code key}. */
-  public static FormField list(String key, String label, FormField... children) {
-    FormField field = new FormField(Type.LIST, key, label);
-    field.children = List.of(children);
     return field;
   }
 
@@ -227,15 +222,4 @@ public final class FormField {
     return choices;
   }
 
-  public List<FormField> children() {
-    return children;
-  }
-
-  /** This field and, for a list, its children (depth first). */
-  public List<FormField> flatten() {
-    List<FormField> all = new ArrayList<>();
-    all.add(this);
-    children.forEach(c -> all.addAll(c.flatten()));
-    return all;
-  }
 }

@@ -32,7 +32,7 @@ public final class FormSchemaWriter {
     form.put("executionPlatform", "Camunda Platform");
     form.put("executionPlatformVersion", "7.24.0");
     ObjectNode exporter = form.putObject("exporter");
-    exporter.put("name", "fault-accountability TaskForms (generated: do not edit, see tools/forms/README.md)");
+    exporter.put("name", "fault-accountability TaskForms (generated: do not edit, see docs/tasklist.md)");
     exporter.put("version", "1");
     form.put("schemaVersion", SCHEMA_VERSION);
     form.put("id", formId);
@@ -69,15 +69,6 @@ public final class FormSchemaWriter {
           columns.addObject().put("label", column.label()).put("key", column.key());
         }
       }
-      case LIST -> {
-        c.put("label", f.label);
-        c.put("path", f.key);
-        c.put("isRepeating", true);
-        c.put("allowAddRemove", true);
-        c.put("defaultRepetitions", 0);
-        c.put("showOutline", true);
-        components(c.putArray("components"), f.children);
-      }
       case DATE -> {
         c.put("key", f.key);
         c.put("subtype", "date");
@@ -92,7 +83,8 @@ public final class FormSchemaWriter {
       c.put("decimalDigits", 0);
     }
     if (f.type == FormField.Type.SELECT) {
-      c.put("searchable", true);
+      // long vocabulary lists can be searched by typing
+      c.put("searchable", f.vocabulary != null);
     }
     if (f.type.hasChoices()) {
       if (f.optionsVariable != null) {
@@ -112,7 +104,7 @@ public final class FormSchemaWriter {
       c.put("description", f.description);
     }
     ObjectNode validate = MAPPER.createObjectNode();
-    if (f.required && f.type != FormField.Type.LIST && f.type != FormField.Type.CHECKBOX) {
+    if (f.required && f.type != FormField.Type.CHECKBOX) {
       validate.put("required", true);
     }
     if (f.min != null) {

@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import cn.faultaccountability.ProcessConstants;
-import cn.faultaccountability.cases.CaseParty;
-import cn.faultaccountability.cases.CaseRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
@@ -32,11 +29,9 @@ public class TaskCompletionValidator implements ExecutionListener {
 
   private final TaskForms forms;
   private final FormSchemaWriter choices;
-  private final CaseRepository cases;
 
-  public TaskCompletionValidator(TaskForms forms, VocabularyCodes vocabulary, CaseRepository cases) {
+  public TaskCompletionValidator(TaskForms forms, VocabularyCodes vocabulary) {
     this.forms = forms;
-    this.cases = cases;
     this.choices = new FormSchemaWriter(vocabulary);
   }
 
@@ -46,20 +41,7 @@ public class TaskCompletionValidator implements ExecutionListener {
       // a timer or message interrupted the task: nobody submitted this form
       return;
     }
-    forms.of(execution.getCurrentActivityId()).ifPresent(fields -> {
-      Map<String, Object> values = new java.util.HashMap<>(execution.getVariables());
-      if (values.get(ProcessConstants.VAR_CASE_ID) instanceof Number caseId) {
-        List<CaseParty> parties = cases.parties(caseId.longValue());
-        values.put(TaskForms.PARTY_OPTIONS, options(parties.stream().map(CaseParty::name).toList()));
-        values.put(TaskForms.PERSON_OPTIONS, options(parties.stream().filter(p -> !p.isUnit()).map(CaseParty::name)
-            .toList()));
-      }
-      check(fields, values);
-    });
-  }
-
-  private static List<Map<String, Object>> options(List<String> names) {
-    return names.stream().map(n -> Map.<String, Object>of("value", n, "label", n)).toList();
+    forms.of(execution.getCurrentActivityId()).ifPresent(fields -> check(fields, execution.getVariables()));
   }
 
   /** Throws {@link InvalidInputException} listing every problem of the values against the form. */
@@ -116,27 +98,7 @@ public class TaskCompletionValidator implements ExecutionListener {
           errors.add(error(field, label, field.minItemsMessage));
         }
       }
-      case LIST -> checkList(field, value, values, label, errors);
       default -> { }
-    }
-  }
-
-  private void checkList(FormField field, Object value, Map<String, Object> values, String label,
-      List<FieldError> errors) {
-    List<Map<String, Object>> items;
-    try {
-      items = JsonVariables.list(value);
-    } catch (IllegalArgumentException e) {
-      // the delegates also accept older shapes (e.g. a JSON object party → codes); they check those themselves
-      return;
-    }
-    if (items.size() < field.minItems) {
-      errors.add(error(field, label, field.minItemsMessage));
-    }
-    for (int i = 0; i < items.size(); i++) {
-      for (FormField child : field.children) {
-        check(child, items.get(i).get(child.key), values, label + "第 " + (i + 1) + " 项的" + child.label, errors);
-      }
     }
   }
 
@@ -207,7 +169,10 @@ public class TaskCompletionValidator implements ExecutionListener {
     try {
       return JsonVariables.strings(value);
     } catch (IllegalArgumentException e) {
-      errors.add(error(field, label, "应为列表"));
+      if (!field.offeredOnly) {
+        errors.add(error(field, label, "应为列表"));
+      }
+      // other shapes (e.g. a JSON object person → code over engine REST) are the reading delegate's to check
       return List.of();
     }
   }

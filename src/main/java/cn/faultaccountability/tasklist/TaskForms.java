@@ -6,7 +6,6 @@ import static cn.faultaccountability.tasklist.FormField.choice;
 import static cn.faultaccountability.tasklist.FormField.column;
 import static cn.faultaccountability.tasklist.FormField.date;
 import static cn.faultaccountability.tasklist.FormField.info;
-import static cn.faultaccountability.tasklist.FormField.list;
 import static cn.faultaccountability.tasklist.FormField.number;
 import static cn.faultaccountability.tasklist.FormField.optionsSelect;
 import static cn.faultaccountability.tasklist.FormField.optionsTags;
@@ -16,10 +15,12 @@ import static cn.faultaccountability.tasklist.FormField.table;
 import static cn.faultaccountability.tasklist.FormField.textarea;
 import static cn.faultaccountability.tasklist.FormField.textfield;
 import static cn.faultaccountability.tasklist.FormField.vocabularySelect;
-import static cn.faultaccountability.tasklist.FormField.vocabularyTags;
 
+import cn.faultaccountability.intake.Lead;
 import cn.faultaccountability.intake.LeadSource;
 import cn.faultaccountability.intake.PartyRole;
+import cn.faultaccountability.platform.Jurisdiction;
+import cn.faultaccountability.platform.JurisdictionTenantIdProvider;
 import cn.faultaccountability.tasklist.FormField.Choice;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,11 +38,15 @@ public final class TaskForms {
 
   /** Variables prepared for display when a task is created (task-local; never submitted). */
   public static final String CASE_SUMMARY = "caseSummary";
-  public static final String PARTY_OPTIONS = "partyOptions";
-  public static final String PERSON_OPTIONS = "personOptions";
   public static final String INVESTIGATOR_OPTIONS = "investigatorOptions";
   public static final String PROPOSAL_SUMMARY = "proposalSummary";
   public static final String DECISION_SUMMARY = "decisionSummary";
+  /** Tag-list options {@code party|code} (Tasklist 7.24 cannot submit form-js dynamic lists: see docs/tasklist.md). */
+  public static final String FACTOR_OPTIONS = "factorOptions";
+  public static final String LIABILITY_OPTIONS = "liabilityOptions";
+  public static final String PROPOSED_OPTIONS = "proposedMeasureOptions";
+  public static final String MEASURE_OPTIONS = "measureOptions";
+  public static final String DECIDED_OPTIONS = "decidedMeasureOptions";
 
   /** Variables recorded by the forms beyond what the delegates read; kept in the case history. */
   public static final String VAR_SUPERVISION_NOTE = "supervisionNote";
@@ -61,16 +66,18 @@ public final class TaskForms {
       choice("REQUEST_SUSPENSION", "申请中止（例如等待鉴定）")};
   static final Choice[] REVIEW_OUTCOMES = {choice("UPHOLD", "维持原决定"), choice("MODIFY", "变更原决定"),
       choice("REVOKE", "撤销原决定"), choice("REQUEST_EXTENSION", "申请延期（常州市办法第三十三条）")};
-  static final Choice[] DEPARTURES = {choice("REMOVE", "删除建议的追究方式"), choice("ADD", "增加建议之外的追究方式")};
 
   private static final String HEADER = "{{" + CASE_SUMMARY + "}}";
 
   private final Map<String, List<FormField>> forms = new LinkedHashMap<>();
 
   public TaskForms() {
-    forms.put(START_FORM, List.of(
+    forms.put(START_FORM, concat(List.of(
         info("### 登记线索\n线索来源、被追究的行政执法行为、单位及有关人员的角色、过错终了日和发现日（吉林市办法第七条、"
             + "常州市办法第二十七条、济南市办法第十六、十七条）。案件编号在提交后生成。"),
+        select(JurisdictionTenantIdProvider.VAR_TENANT_ID, "辖区", Arrays.stream(Jurisdiction.values())
+            .map(j -> choice(j.tenantId(), j.chineseName())).toArray(Choice[]::new))
+            .help("只属于一个辖区的可不选；属于多个辖区的（如管理员）须选择"),
         select(VAR_SOURCE, "线索来源", Arrays.stream(LeadSource.values())
             .map(s -> choice(s.name(), s.chineseName())).toArray(Choice[]::new)).required(),
         textarea(VAR_ACT_DESCRIPTION, "被追究的行政执法行为").required()
@@ -80,15 +87,10 @@ public final class TaskForms {
             .help("追究时效自此日起算（吉林市办法第十一条第（一）项）；不清楚的可不填"),
         date(VAR_DISCOVERED_ON, "发现日").required().notAfterToday().notBefore(VAR_FAULT_ENDED_ON),
         textfield(VAR_COMPLAINANT_CONTACT, "投诉人、检举人联系方式").help("有投诉人、检举人的，立案与否和处理结果都要告知"),
-        list(VAR_PARTIES, "被追究的单位和人员",
-            select("type", "类型", choice("UNIT", "单位"), choice("PERSON", "个人")).required(),
-            textfield("name", "名称或姓名").required(),
-            select("role", "个人在执法行为中的角色", Arrays.stream(PartyRole.values())
-                .map(r -> choice(r.name(), r.chineseName())).toArray(Choice[]::new))
-                .help("个人必填；单位不填"),
-            textfield("unitName", "所属单位").help("个人所在的执法单位"),
-            checkbox("leadUnit", "牵头单位").help("多个单位共同导致过错时，勾选牵头单位（济南市办法第十四条）"))
-            .minItems(1, "至少登记一名被追究的单位或人员")));
+        textfield(Lead.OTHER_UNITS, "共同导致过错的其他单位")
+            .help("多个单位共同导致过错的填写，用逗号或顿号分隔；此时上面的行政执法单位为牵头单位（济南市办法第十四条）"),
+        info("#### 有关人员\n按其在执法行为中的角色填写姓名，多人用逗号或顿号分隔；均视为上述行政执法单位的人员。")),
+        Arrays.stream(PartyRole.values()).map(r -> textfield(r.formField(), r.chineseName())).toList()));
 
     forms.put("PreliminaryCheck", List.of(
         info("### 核查\n" + HEADER),
@@ -115,7 +117,7 @@ public final class TaskForms {
             .when(VAR_INVESTIGATION_OUTCOME, "DONE").minItems(2, "调查人员不得少于两人（济南市办法第十八条）"),
         textarea(VAR_FACTS, "查明的事实").required().when(VAR_INVESTIGATION_OUTCOME, "DONE"),
         textarea(VAR_EVIDENCE, "证据").required().when(VAR_INVESTIGATION_OUTCOME, "DONE")
-            .help("证据材料可作为附件上传到本任务（见 docs/tasklist.md）"),
+            .help("证据材料请用表单顶部的“查看或上传本案的证据、文书（附件）”上传"),
         vocabularySelect(VAR_FAULT_CATEGORY, "过错类别", "faultCategories").required()
             .when(VAR_INVESTIGATION_OUTCOME, "DONE"),
         vocabularySelect(VAR_SCENARIO, "责任情形（承办、审核、批准中谁的过错）", "scenarios")
@@ -125,10 +127,8 @@ public final class TaskForms {
         checkbox(VAR_CRIME_SUSPECTED, "涉嫌犯罪（移送司法机关）").when(VAR_INVESTIGATION_OUTCOME, "DONE"),
         checkbox(VAR_DISCIPLINARY_MATTER, "应当给予政纪处分（移送纪检监察机关）").when(VAR_INVESTIGATION_OUTCOME, "DONE"),
         checkbox(VAR_COMPENSATION_PAID, "已支付国家赔偿").when(VAR_INVESTIGATION_OUTCOME, "DONE"),
-        list(VAR_PARTY_FACTORS, "各当事人的情节",
-            optionsSelect("party", "当事人", PARTY_OPTIONS).required(),
-            vocabularyTags("factors", "情节因素", "factors"))
-            .when(VAR_INVESTIGATION_OUTCOME, "DONE").help("没有情节因素的当事人可留空"),
+        optionsTags(VAR_PARTY_FACTORS, "各当事人的情节", FACTOR_OPTIONS).offeredOnly()
+            .when(VAR_INVESTIGATION_OUTCOME, "DONE").help("逐项选择“当事人：情节因素”，可输入姓名或情节筛选；没有的可不选"),
         number(VAR_EXTENSION, "申请延长的天数").required().range(1, 366)
             .when(VAR_INVESTIGATION_OUTCOME, "REQUEST_EXTENSION"),
         textarea(VAR_REASON, "申请理由").required().when(VAR_INVESTIGATION_OUTCOME, "REQUEST_EXTENSION",
@@ -157,21 +157,18 @@ public final class TaskForms {
     forms.put("DetermineLiabilityManually", List.of(
         info("### 人工认定责任划分\n决策表对本案情形没有规定：根据各人履行的承办、审核、批准职责和实际作用，逐人认定责任程度"
             + "（济南市办法第十五条）。\n\n" + HEADER),
-        list(VAR_MANUAL_LIABILITIES, "各人的责任程度",
-            optionsSelect("party", "人员", PERSON_OPTIONS).required(),
-            vocabularySelect("liability", "责任程度", "liabilityLevels").required()),
+        optionsTags(VAR_MANUAL_LIABILITIES, "各人的责任程度", LIABILITY_OPTIONS).required().offeredOnly()
+            .help("每人选择一项“姓名：责任程度”，每个人都要认定"),
         textarea(VAR_REASON, "认定理由").required()));
 
     List<FormField> determination = List.of(
         table(PROPOSAL_SUMMARY, "决策表建议的追究方式", column("party", "当事人"), column("liability", "责任程度"),
-            column("measureName", "追究方式"), column("measure", "代码"), column("mandatory", "是否必须适用"),
+            column("measureName", "追究方式"), column("mandatory", "是否必须适用"),
             column("basis", "依据")),
-        info("建议即为默认决定。删除**必须适用**的措施或增加建议之外的措施，须逐项写明理由（记入案卷）；与建议一致的，下方不填。"),
-        list(VAR_DECIDED_MEASURES, "偏离建议之处",
-            optionsSelect("party", "当事人", PARTY_OPTIONS).required(),
-            vocabularySelect("measure", "追究方式", "measures").required(),
-            select("action", "偏离方式", DEPARTURES).required(),
-            textarea("reason", "理由").required()));
+        info("建议即为默认决定，与建议一致的下面不填。删除建议的措施（尤其是**必须适用**的）或增加建议之外的措施，须写明理由（记入案卷）。"),
+        optionsTags(VAR_REMOVED_MEASURES, "删除建议的追究方式", PROPOSED_OPTIONS).offeredOnly(),
+        optionsTags(VAR_ADDED_MEASURES, "增加建议之外的追究方式", MEASURE_OPTIONS).offeredOnly(),
+        textarea(VAR_DEPARTURE_REASON, "偏离建议的理由").help("删除或增加追究方式时必填"));
     forms.put("Determine", concat(List.of(info("### 作出认定\n" + HEADER)), determination));
     forms.put("CollectiveDetermination", concat(List.of(
         info("### 领导小组集体认定\n明山区制度第七条、第十六条：由领导小组集体讨论认定。\n\n" + HEADER),
@@ -211,10 +208,8 @@ public final class TaskForms {
         table(DECISION_SUMMARY, "原处理决定的追究方式", column("party", "当事人"), column("measureName", "追究方式"),
             column("basis", "依据")),
         radio(VAR_REVIEW_OUTCOME, "复核结论", REVIEW_OUTCOMES).required(),
-        list(VAR_REVISED_MEASURES, "变更后的追究方式",
-            optionsSelect("party", "当事人", PARTY_OPTIONS).required(),
-            vocabularySelect("measure", "追究方式", "measures").required())
-            .when(VAR_REVIEW_OUTCOME, "MODIFY").minItems(1, "变更原决定的，请列出变更后的追究方式"),
+        optionsTags(VAR_REVISED_MEASURES, "变更后的追究方式", MEASURE_OPTIONS).required().offeredOnly()
+            .when(VAR_REVIEW_OUTCOME, "MODIFY"),
         number(VAR_EXTENSION, "申请延长的天数").required().range(1, 366).when(VAR_REVIEW_OUTCOME, "REQUEST_EXTENSION"),
         textarea(VAR_REASON, "复核理由").required()));
 
@@ -233,10 +228,8 @@ public final class TaskForms {
     List<FormField> execution = List.of(
         table(DECISION_SUMMARY, "现行决定的追究方式", column("party", "当事人"), column("measureName", "追究方式"),
             column("basis", "依据")),
-        list(VAR_EXECUTED_MEASURES, "已执行的追究方式",
-            optionsSelect("party", "当事人", PARTY_OPTIONS).required(),
-            vocabularySelect("measure", "追究方式", "measures").required())
-            .help("已按现行决定逐项带出；未执行的请删除该行"));
+        optionsTags(VAR_EXECUTED_MEASURES, "已执行的追究方式", DECIDED_OPTIONS).offeredOnly()
+            .help("已按现行决定逐项带出；未执行的请删除"));
     forms.put("ExecuteDecision", concat(List.of(info("### 执行处理决定并报告\n被追究的单位在规定时限内执行处理决定，并将执行情况上报"
         + "（常州市办法第三十五条）；拒不执行的，给予通报批评并建议处分其负责人（吉林市办法第十七条）。\n\n" + HEADER)), execution));
     forms.put("CorrectExecution", concat(List.of(info("### 补正执行\n已执行的追究方式与最终决定不一致（例如复核变更或撤销了原决定）："

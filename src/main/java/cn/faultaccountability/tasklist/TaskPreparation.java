@@ -31,7 +31,7 @@ import org.camunda.bpm.engine.impl.context.Context;
  * date the day the warning window (YELLOW) opens, so Tasklist sorts by them and the filters 即将超期 / 已超期 find them;
  * the form's display variables are set on the task (case summary with the deadline, the parties to choose from, the
  * decision tables' proposal with each measure's basis and whether it is mandatory, the measures decided), and the
- * structured answers the form edits as a list are prefilled (one row per party or per decided measure).
+ * tag-list choices of {@code party|code} pairs are offered (the execution report starts from every decided measure).
  */
 public class TaskPreparation implements TaskListener {
 
@@ -93,10 +93,27 @@ public class TaskPreparation implements TaskListener {
     task.setVariableLocal(TaskForms.CASE_SUMMARY, summary(row, parties, deadline)
         + "\n\n[查看或上传本案的证据、文书（附件）](/api/cases/" + row.businessKey() + "/attachments/upload?task="
         + task.getId() + ")");
-    task.setVariableLocal(TaskForms.PARTY_OPTIONS, JsonVariables.json(parties.stream()
-        .map(p -> option(p.name(), p.name() + "（" + roleName(p) + "）")).toList()));
-    task.setVariableLocal(TaskForms.PERSON_OPTIONS, JsonVariables.json(parties.stream().filter(p -> !p.isUnit())
-        .map(p -> option(p.name(), p.name() + "（" + roleName(p) + "）")).toList()));
+    List<Measure> proposed = cases.measures(caseId, "PROPOSED");
+    List<Measure> decided = cases.measures(caseId, "DECIDED");
+    List<String> offered = forms.of(key).orElse(List.of()).stream().map(f -> f.optionsVariable)
+        .filter(java.util.Objects::nonNull).toList();
+    // tag-list choices "party|code", shown as "张三（承办人）：code's Chinese term"
+    if (offered.contains(TaskForms.FACTOR_OPTIONS)) {
+      task.setVariableLocal(TaskForms.FACTOR_OPTIONS, pairs(parties, "factors"));
+    }
+    if (offered.contains(TaskForms.LIABILITY_OPTIONS)) {
+      task.setVariableLocal(TaskForms.LIABILITY_OPTIONS, pairs(parties.stream().filter(p -> !p.isUnit()).toList(),
+          "liabilityLevels"));
+    }
+    if (offered.contains(TaskForms.MEASURE_OPTIONS)) {
+      task.setVariableLocal(TaskForms.MEASURE_OPTIONS, pairs(parties, "measures"));
+    }
+    if (offered.contains(TaskForms.PROPOSED_OPTIONS)) {
+      task.setVariableLocal(TaskForms.PROPOSED_OPTIONS, measurePairs(proposed, parties));
+    }
+    if (offered.contains(TaskForms.DECIDED_OPTIONS)) {
+      task.setVariableLocal(TaskForms.DECIDED_OPTIONS, measurePairs(decided, parties));
+    }
     if (key.equals("Investigate") || key.equals("DecideRecusal")) {
       String group = task.getTenantId() + "-investigator";
       // whoever completed the previous step may not read users: the options are the engine's, not theirs
@@ -106,9 +123,7 @@ public class TaskPreparation implements TaskListener {
       task.setVariableLocal(TaskForms.INVESTIGATOR_OPTIONS, JsonVariables.json(investigators.stream()
           .map(u -> option(u.getId(), u.getFirstName() + u.getLastName() + "（" + u.getId() + "）")).toList()));
     }
-    task.setVariableLocal(TaskForms.PROPOSAL_SUMMARY,
-        JsonVariables.json(measureRows(cases.measures(caseId, "PROPOSED"), parties)));
-    List<Measure> decided = cases.measures(caseId, "DECIDED");
+    task.setVariableLocal(TaskForms.PROPOSAL_SUMMARY, JsonVariables.json(measureRows(proposed, parties)));
     task.setVariableLocal(TaskForms.DECISION_SUMMARY, JsonVariables.json(measureRows(decided, parties)));
 
     DelegateExecution instance = task.getExecution().getProcessInstance();
@@ -120,23 +135,27 @@ public class TaskPreparation implements TaskListener {
         instance.removeVariable(shared);
       }
     }
-    switch (key) {
-      case "Investigate" -> prefill(instance, ProcessConstants.VAR_PARTY_FACTORS, parties.stream()
-          .map(p -> row("party", p.name(), "factors", List.of())).toList());
-      case "DetermineLiabilityManually" -> prefill(instance, ProcessConstants.VAR_MANUAL_LIABILITIES,
-          parties.stream().filter(p -> !p.isUnit()).map(p -> row("party", p.name(), "liability", null)).toList());
-      case "Determine", "CollectiveDetermination" -> prefill(instance, ProcessConstants.VAR_DECIDED_MEASURES, List.of());
-      case "ExecuteDecision", "CorrectExecution" -> instance.setVariable(ProcessConstants.VAR_EXECUTED_MEASURES,
-          JsonVariables.json(decided.stream().map(m -> row("party", name(parties, m.partyId()), "measure",
-              m.measure())).toList()));
-      default -> { }
+    if (key.equals("ExecuteDecision") || key.equals("CorrectExecution")) {
+      // the report starts from every measure of the decision in force; the unit removes what it did not execute
+      instance.setVariable(ProcessConstants.VAR_EXECUTED_MEASURES, JsonVariables.json(decided.stream()
+          .map(m -> name(parties, m.partyId()) + JsonVariables.PAIR + m.measure()).toList()));
     }
   }
 
-  private static void prefill(DelegateExecution instance, String name, List<Map<String, Object>> rows) {
-    if (!instance.hasVariable(name)) {
-      instance.setVariable(name, JsonVariables.json(rows));
+  /** Every party with every code of the vocabulary group. */
+  private Object pairs(List<CaseParty> parties, String group) {
+    List<Map<String, Object>> options = new ArrayList<>();
+    for (CaseParty p : parties) {
+      codes.vocabulary().group(group).orElseThrow().terms().forEach((code, term) -> options.add(
+          option(p.name() + JsonVariables.PAIR + code, p.name() + "（" + roleName(p) + "）：" + term)));
     }
+    return JsonVariables.json(options);
+  }
+
+  private Object measurePairs(List<Measure> measures, List<CaseParty> parties) {
+    return JsonVariables.json(measures.stream().map(m -> option(name(parties, m.partyId()) + JsonVariables.PAIR
+        + m.measure(), name(parties, m.partyId()) + "：" + codes.term("measures", m.measure())
+        + (m.mandatory() ? "（必须适用）" : ""))).toList());
   }
 
   private String summary(CaseRow row, List<CaseParty> parties, Optional<DeadlineRow> deadline) {

@@ -25,6 +25,6 @@ public class TasklistConfiguration {
   public ProcessEnginePlugin tasklistEnginePlugin(TaskForms forms, CaseRepository cases,
       DeadlineRepository deadlines, VocabularyCodes codes) {
     return new TasklistEnginePlugin(new TaskPreparation(forms, cases, deadlines, codes),
-        new TaskCompletionValidator(forms, codes, cases), new TaskOutcomeRecorder(cases));
+        new TaskCompletionValidator(forms, codes), new TaskOutcomeRecorder(cases));
   }
 }

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 class FormsTest {
 
   static final Path FORMS = Path.of("forms");
+  /** form-js 1.10 (Tasklist 7.24) components, without dynamiclist: Tasklist cannot complete a form once one is edited. */
   static final Set<String> FORM_JS_1_10_COMPONENTS = Set.of("text", "textfield", "textarea", "number", "datetime",
-      "checkbox", "checklist", "radio", "select", "taglist", "group", "dynamiclist", "table", "html", "expression",
+      "checkbox", "checklist", "radio", "select", "taglist", "group", "table", "html", "expression",
       "separator", "spacer", "image", "iframe", "button");
   final VocabularyCodes vocabulary = new VocabularyCodes();
   final TaskForms forms = new TaskForms();
@@ -106,8 +107,9 @@ class FormsTest {
         }
       }
     }
-    // fault categories, scenarios, severities, factors, liability levels, measures (several forms)
-    assertThat(checked).isGreaterThanOrEqualTo(8);
+    // fault categories, scenarios, severities (factors, liability levels and measures come as party|code pairs built
+    // from the vocabulary when the task is created: TaskFormValidationTest)
+    assertThat(checked).isEqualTo(3);
   }
 
   @Test

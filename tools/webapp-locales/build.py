@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Builds the Chinese locale of the Camunda webapps from the webjar's English one and our translations (zh.yaml).
+
+    python3 tools/webapp-locales/build.py [path/to/camunda-webapp-webjar-7.24.0.jar]
+
+Writes src/main/resources/META-INF/resources/webjars/camunda/app/<app>/locales/zh.json (every key of the webjar's
+en.json; a key without translation keeps its English text) and app/<app>/scripts/config.js (the webjar's own file with
+Chinese as the only locale). Our classes come before the webjar on the classpath, so these files override the webjar's.
+Run it again after a Camunda upgrade; WebappLocalesTest fails while a file is stale.
+"""
+import glob
+import json
+import os
+import sys
+import zipfile
+
+import yaml
+
+APPS = ['tasklist', 'cockpit', 'admin', 'welcome']
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, 'src/main/resources/META-INF/resources/webjars/camunda/app')
+LOCALES = "  locales: {\n    availableLocales: ['zh'],\n    fallbackLocale: 'zh'\n  },\n"
+
+# moment.js date locale for zh (the webapps format dates with these)
+DATE_LOCALES = {
+    "months": ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"],
+    "monthsShort": ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+    "weekdays": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+    "weekdaysShort": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+    "weekdaysMin": ["日", "一", "二", "三", "四", "五", "六"],
+    "longDateFormat": {"LT": "HH:mm", "L": "YYYY-MM-DD", "LL": "YYYY年M月D日", "LLL": "YYYY年M月D日 HH:mm",
+                       "LLLL": "YYYY年M月D日dddd HH:mm"},
+    "calendar": {"sameDay": "[今天] LT", "nextDay": "[明天] LT", "nextWeek": "[下]dddd LT", "lastDay": "[昨天] LT",
+                 "lastWeek": "[上]dddd LT", "sameElse": "L"},
+    "relativeTime": {"future": "%s后", "past": "%s前", "s": "几秒", "m": "1 分钟", "mm": "%d 分钟", "h": "1 小时",
+                     "hh": "%d 小时", "d": "1 天", "dd": "%d 天", "M": "1 个月", "MM": "%d 个月", "y": "1 年",
+                     "yy": "%d 年"},
+    "week": {"dow": 1, "doy": 4},
+}
+
+
+def webjar(argv):
+    if len(argv) > 1:
+        return argv[1]
+    found = glob.glob(os.path.expanduser(
+        '~/.m2/repository/org/camunda/bpm/webapp/camunda-webapp-webjar/*/camunda-webapp-webjar-*.jar'))
+    if not found:
+        sys.exit('camunda-webapp-webjar not found in ~/.m2: run ./mvnw package once, or pass the jar')
+    return sorted(found)[-1]
+
+
+def translate(value, key, keys, texts):
+    if isinstance(value, dict):
+        return {k: translate(v, k, keys, texts) for k, v in value.items()}
+    if isinstance(value, list):
+        return [translate(v, key, keys, texts) for v in value]
+    if key in keys:
+        return keys[key]
+    return texts.get(value, value)
+
+
+def main(argv):
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'zh.yaml'), encoding='utf-8') as f:
+        dictionary = yaml.safe_load(f)
+    keys, texts = dictionary.get('keys') or {}, dictionary.get('texts') or {}
+    with zipfile.ZipFile(webjar(argv)) as jar:
+        for app in APPS:
+            base = 'META-INF/resources/webjars/camunda/app/' + app
+            en = json.loads(jar.read(base + '/locales/en.json').decode('utf-8-sig'))
+            zh = {}
+            if 'dateLocales' in en:
+                zh['dateLocales'] = DATE_LOCALES
+            zh['labels'] = translate(en['labels'], None, keys, texts)
+            os.makedirs(os.path.join(OUT, app, 'locales'), exist_ok=True)
+            with open(os.path.join(OUT, app, 'locales', 'zh.json'), 'w', encoding='utf-8') as f:
+                json.dump(zh, f, ensure_ascii=False, indent=2, sort_keys=False)
+                f.write('\n')
+            config = jar.read(base + '/scripts/config.js').decode('utf-8')
+            marker = 'export default {\n'
+            if marker not in config:
+                sys.exit(app + ': config.js has no "export default {"')
+            config = config.replace(marker, marker + '  // Chinese only (tools/webapp-locales/build.py)\n' + LOCALES, 1)
+            os.makedirs(os.path.join(OUT, app, 'scripts'), exist_ok=True)
+            with open(os.path.join(OUT, app, 'scripts', 'config.js'), 'w', encoding='utf-8') as f:
+                f.write(config)
+            total = sum(1 for _ in walk(en['labels']))
+            done = sum(1 for a, b in zip(walk(en['labels']), walk(zh['labels'])) if a != b)
+            print(f'{app}: {done}/{total} labels translated')
+
+
+def walk(value):
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from walk(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from walk(v)
+    else:
+        yield value
+
+
+if __name__ == '__main__':
+    main(sys.argv)
