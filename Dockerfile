@@ -17,8 +17,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 USER accountability
 WORKDIR /app
 COPY --from=build /src/target/fault-accountability.jar app.jar
-ENV DATA_DIR=/app/data PORT=8080
-EXPOSE 8080
+# 8081: management port (health, Prometheus metrics) for operations only; do not publish it (docs/dashboard.md)
+ENV DATA_DIR=/app/data PORT=8080 MANAGEMENT_PORT=8081
+EXPOSE 8080 8081
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
-  CMD curl -fsS http://localhost:8080/actuator/health || exit 1
+  CMD curl -fsS http://localhost:8081/actuator/health || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A case's full view (SPEC §5): stage, open tasks, deadlines with due date, colour and how each was computed, parties
  * and their liabilities with basis, circumstances, proposed / decided / executed measures, the decision-table
- * versions used, and the history. Codes come with their Chinese terms.
+ * versions used, the history, and the evidence and documents attached. Codes come with their Chinese terms.
  */
 @RestController
 public class CaseViewController {
@@ -37,9 +37,11 @@ public class CaseViewController {
   private final DeadlineService deadlines;
   private final TaskService taskService;
   private final VocabularyCodes codes;
+  private final CaseAttachments attachments;
 
   public CaseViewController(CaseAccess access, CaseRepository cases, DeadlineService deadlines,
-      TaskService taskService, VocabularyCodes codes) {
+      TaskService taskService, VocabularyCodes codes, CaseAttachments attachments) {
+    this.attachments = attachments;
     this.access = access;
     this.cases = cases;
     this.deadlines = deadlines;
@@ -54,7 +56,7 @@ public class CaseViewController {
     view.put("businessKey", row.businessKey());
     view.put("tenantId", row.tenantId());
     view.put("stage", row.stage());
-    view.put("stageName", STAGES.getOrDefault(row.stage(), row.stage()));
+    view.put("stageName", stageName(row.stage()));
     view.put("status", row.status());
     view.put("source", row.source());
     view.put("sourceName", LeadSource.valueOf(row.source()).chineseName());
@@ -71,6 +73,7 @@ public class CaseViewController {
     view.put("parties", parties(row.id()));
     view.put("decisionsUsed", cases.decisionsUsed(row.id()));
     view.put("history", cases.events(row.id()));
+    view.put("attachments", attachments.list(row));
     return view;
   }
 
@@ -122,16 +125,26 @@ public class CaseViewController {
 
   /** GREEN / YELLOW / RED on today's date while the stage runs (SPEC §3); DONE once it ended. */
   static String colour(DeadlineRow d, LocalDate today) {
-    if (d.closedAt() != null) {
+    return colour(d.closedAt() != null, d.suspendedSince() != null, d.dueOn(), d.warnOn(), today);
+  }
+
+  /** The same colour from a deadline's columns (the dashboard and the metrics read only these). */
+  public static String colour(boolean closed, boolean suspended, LocalDate dueOn, LocalDate warnOn, LocalDate today) {
+    if (closed) {
       return "DONE";
     }
-    if (d.suspendedSince() != null) {
+    if (suspended) {
       return "SUSPENDED";
     }
-    if (today.isAfter(d.dueOn())) {
+    if (today.isAfter(dueOn)) {
       return "RED";
     }
-    return today.isBefore(d.warnOn()) ? "GREEN" : "YELLOW";
+    return today.isBefore(warnOn) ? "GREEN" : "YELLOW";
+  }
+
+  /** The Chinese name of a case's stage, as the case view shows it. */
+  public static String stageName(String stage) {
+    return STAGES.getOrDefault(stage, stage);
   }
 
   private List<Map<String, Object>> parties(long caseId) {

@@ -17,6 +17,12 @@ public class InvalidInputException extends ProcessEngineException {
     this.errors = List.copyOf(errors);
   }
 
+  /** With a message of its own (e.g. naming the fields by their Chinese labels, as a form shows them). */
+  public InvalidInputException(String message, List<FieldError> errors) {
+    super(message);
+    this.errors = List.copyOf(errors);
+  }
+
   public InvalidInputException(String field, String message) {
     this(List.of(new FieldError(field, message)));
   }

@@ -41,6 +41,31 @@ public final class JsonVariables {
     return MAPPER.convertValue(tree(value), new TypeReference<>() {});
   }
 
+  /**
+   * A map keyed by name, given either as a JSON object ({@code {"张三": ...}}) or as a form's list of rows
+   * ({@code [{"party": "张三", "factors": [...]}]}, the shape a Camunda Form's dynamic list submits).
+   */
+  public static Map<String, Object> keyed(Object value, String keyField, String valueField) {
+    if (value == null) {
+      return Map.of();
+    }
+    Object tree = tree(value);
+    if (tree instanceof com.fasterxml.jackson.databind.JsonNode node && node.isArray() || tree instanceof List<?>) {
+      Map<String, Object> result = new java.util.LinkedHashMap<>();
+      for (Map<String, Object> row : list(value)) {
+        Object key = row.get(keyField);
+        if (key == null || key.toString().isBlank()) {
+          throw new IllegalArgumentException("有一行没有填写 " + keyField);
+        }
+        if (result.put(key.toString(), row.get(valueField)) != null) {
+          throw new IllegalArgumentException("“" + key + "”填写了两次");
+        }
+      }
+      return result;
+    }
+    return map(value);
+  }
+
   public static JsonValue json(Object value) {
     try {
       return SpinValues.jsonValue(MAPPER.writeValueAsString(value)).create();

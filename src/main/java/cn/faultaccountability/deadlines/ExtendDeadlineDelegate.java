@@ -23,7 +23,9 @@ public class ExtendDeadlineDelegate implements JavaDelegate {
     Object requested = execution.getVariable(ProcessConstants.VAR_EXTENSION);
     Period length;
     try {
-      length = Period.parse(String.valueOf(requested));
+      // a number of days (the form's number field) or an ISO-8601 period such as P30D (engine REST)
+      length = requested instanceof Number days && days.doubleValue() == Math.rint(days.doubleValue())
+          ? Period.ofDays(days.intValue()) : Period.parse(String.valueOf(requested));
     } catch (DateTimeParseException e) {
       throw new DeadlineRefusedException(ProcessConstants.VAR_EXTENSION,
           "延长期限“" + requested + "”无效：请填写天数，例如 P30D（30日）");

@@ -34,7 +34,8 @@ public class PrepareAssessmentDelegate implements JavaDelegate {
     int withinYear = 1 + cases.earlierFaults(party, caseId, faultDate.minusYears(1).plusDays(1), faultDate);
     int inCalendarYear = 1 + cases.earlierFaults(party, caseId, faultDate.withDayOfYear(1), faultDate);
     List<String> factors = JsonVariables.strings(
-        JsonVariables.map(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS)).get(party.name()));
+        JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS), "party", "factors")
+            .get(party.name()));
     List<CaseParty> units = cases.parties(caseId).stream().filter(CaseParty::isUnit).toList();
 
     execution.setVariable(ProcessConstants.VAR_PARTY_TYPE, party.type());

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the head (Mingshan: the leading group) decides (SPEC §2.6). The proposal stands unless {@code decidedMeasures}
  * departs from it: an entry {party, measure, apply:false, reason} removes a proposed measure, an entry
- * {party, measure, reason} adds one the tables did not propose. Every departure needs a written reason, kept in the
+ * {party, measure, reason} adds one the tables did not propose (the form says {@code action: REMOVE | ADD}). Every departure needs a written reason, kept in the
  * case history; removing a mandatory measure is recorded as such.
  */
 @Component
@@ -57,7 +57,8 @@ public class RecordDeterminationDelegate implements JavaDelegate {
       Optional<CaseParty> party = parties.stream().filter(p -> p.name().equals(entry.get("party"))).findFirst();
       String measure = entry.get("measure") == null ? null : entry.get("measure").toString();
       String reason = entry.get("reason") == null ? "" : entry.get("reason").toString().strip();
-      boolean apply = !Boolean.FALSE.equals(entry.get("apply"));
+      // {apply: false} or, as the form submits it, {action: "REMOVE"} removes; anything else adds
+      boolean apply = !Boolean.FALSE.equals(entry.get("apply")) && !"REMOVE".equals(entry.get("action"));
       if (party.isEmpty()) {
         errors.add(new FieldError(at + ".party", "“" + entry.get("party") + "”不是本案当事人"));
         continue;

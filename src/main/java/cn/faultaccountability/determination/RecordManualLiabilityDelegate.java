@@ -30,9 +30,16 @@ public class RecordManualLiabilityDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = (Long) execution.getVariable(ProcessConstants.VAR_CASE_ID);
-    Map<String, Object> given = JsonVariables.map(execution.getVariable(ProcessConstants.VAR_MANUAL_LIABILITIES));
-    Object reason = execution.getVariable(ProcessConstants.VAR_REASON);
     List<FieldError> errors = new ArrayList<>();
+    Map<String, Object> given;
+    try {
+      // a JSON object person → code, or the form's rows [{party, liability}]
+      given = JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_MANUAL_LIABILITIES), "party",
+          "liability");
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(ProcessConstants.VAR_MANUAL_LIABILITIES, e.getMessage());
+    }
+    Object reason = execution.getVariable(ProcessConstants.VAR_REASON);
     if (reason == null || reason.toString().isBlank()) {
       errors.add(new FieldError(ProcessConstants.VAR_REASON, "请写明认定责任的理由（承办、审核、批准职责和实际作用）"));
     }

@@ -86,7 +86,11 @@ public record Lead(LeadSource source, String actDescription, String unitName, Lo
       if (lead != null && !(lead instanceof Boolean)) {
         errors.add(new FieldError(at + "leadUnit", "应为 true 或 false"));
       }
-      parties.add(new Party(type, name, role, unitName, lead instanceof Boolean b ? b : null));
+      // lead unit: only for a unit among several (a form's checkbox also says false for persons and a sole unit)
+      parties.add(new Party(type, name, role, unitName, lead instanceof Boolean b && type.equals("UNIT") ? b : null));
+    }
+    if (parties.stream().filter(p -> p.type().equals("UNIT")).count() < 2) {
+      parties.replaceAll(p -> new Party(p.type(), p.name(), p.role(), p.unitName(), null));
     }
     return parties;
   }

@@ -62,7 +62,7 @@ public class RecordInvestigationDelegate implements JavaDelegate {
     List<CaseParty> parties = cases.parties(caseId);
     Map<String, Object> factors;
     try {
-      factors = JsonVariables.map(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS));
+      factors = JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS), "party", "factors");
     } catch (IllegalArgumentException e) {
       factors = Map.of();
       errors.add(new FieldError(ProcessConstants.VAR_PARTY_FACTORS, e.getMessage()));

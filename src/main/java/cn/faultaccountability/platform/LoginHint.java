@@ -36,8 +36,9 @@ public class LoginHint {
           用户管理 Admin      {}/camunda/app/admin/
           引擎 REST API       {}/engine-rest  （HTTP Basic）
           案件 API            {}/api
+          管理看板 Dashboard  {}/dashboard
           {}
         ==============================================================""",
-        base, base, base, base, base, login);
+        base, base, base, base, base, base, login);
   }
 }

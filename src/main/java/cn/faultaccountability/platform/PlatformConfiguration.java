@@ -43,6 +43,16 @@ public class PlatformConfiguration {
     return registration;
   }
 
+  /** No expressions in task queries, through the engine REST API or the webapps' own (Tasklist's) API. */
+  @Bean
+  public FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+    FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setName("query-expression-guard");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
   /** Our API: the webapp login session (dashboard) or HTTP Basic, as the same engine user with groups and tenants. */
   @Bean
   public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
@@ -24,25 +25,25 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
  */
 public enum StaffRole {
   INTAKE_CLERK("intake-clerk", "线索受理员",
-      List.of(tasklist(),
+      List.of(tasklist(), savedFilters(),
           grant(PROCESS_DEFINITION, ProcessConstants.PROCESS_FAULT_ACCOUNTABILITY,
               ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
           grant(PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE))),
   INVESTIGATOR("investigator", "调查人员",
-      List.of(tasklist(), readProcessDefinition())),
+      List.of(tasklist(), savedFilters(), readProcessDefinition())),
   SUPERVISION_HEAD("supervision-head", "监督机构负责人",
-      List.of(tasklist(),
+      List.of(tasklist(), savedFilters(),
           grant(PROCESS_DEFINITION, ProcessConstants.PROCESS_FAULT_ACCOUNTABILITY, ProcessDefinitionPermissions.READ,
               ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
           grant(PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ), readEvaluation())),
   GOVERNMENT_APPROVER("government-approver", "政府审批人",
-      List.of(tasklist(), readProcessDefinition(), readEvaluation())),
+      List.of(tasklist(), savedFilters(), readProcessDefinition(), readEvaluation())),
   HR_CLERK("hr-clerk", "人事备案员",
-      List.of(tasklist(), readProcessDefinition())),
+      List.of(tasklist(), savedFilters(), readProcessDefinition())),
   UNIT_LIAISON("unit-liaison", "被追究单位联络员",
-      List.of(tasklist(), readProcessDefinition(), readEvaluation())),
+      List.of(tasklist(), savedFilters(), readProcessDefinition(), readEvaluation())),
   MANAGER("manager", "管理人员",
-      List.of(tasklist(), cockpit(),
+      List.of(tasklist(), savedFilters(), cockpit(),
           grant(PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
               ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
           grant(PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ),
@@ -92,6 +93,11 @@ public enum StaffRole {
 
   private static Grant tasklist() {
     return grant(APPLICATION, "tasklist", Permissions.ACCESS);
+  }
+
+  /** Tasklist's shared filters (我的待办, 本组待办, 即将超期, 已超期): read, not change. */
+  private static Grant savedFilters() {
+    return grant(FILTER, "*", Permissions.READ);
   }
 
   private static Grant cockpit() {

@@ -116,9 +116,10 @@ class DecisionToolingIT extends DecisionsOnPostgres {
 
   @Test
   void wrongPasswordAndNoEngineAreSaidPlainly() throws Exception {
-    CommandRun wrongPassword = deploy("demo", "wrong");
+    // not demo: a failed login makes the engine delay that user's next logins, and other tests log in as demo
+    CommandRun wrongPassword = deploy("no-such-administrator", "wrong");
     assertThat(wrongPassword.exit()).isEqualTo(1);
-    assertThat(wrongPassword.err()).contains("认证失败（401）", "demo");
+    assertThat(wrongPassword.err()).contains("认证失败（401）", "no-such-administrator");
 
     int freePort;
     try (ServerSocket socket = new ServerSocket(0)) {

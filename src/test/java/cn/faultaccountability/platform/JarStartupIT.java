@@ -45,7 +45,8 @@ class JarStartupIT {
   @Test
   void theSameJarRunsOnPostgresWithOneSwitch() throws Exception {
     Map<String, String> env = new HashMap<>();
-    env.put("DB_URL", PostgresTestDatabase.url());
+    // a database of its own: the revised table it deploys must not become the other tests' latest version
+    env.put("DB_URL", PostgresTestDatabase.fresh(PostgresTestDatabase.name() + "_jar"));
     env.put("DB_USER", PostgresTestDatabase.user());
     env.put("DB_PASSWORD", PostgresTestDatabase.password());
     restartKeepsDataAndRevision(env);
@@ -128,6 +129,8 @@ class JarStartupIT {
           .redirectErrorStream(true).redirectOutput(logFile.toFile());
       builder.environment().putAll(env);
       builder.environment().put("PORT", String.valueOf(port));
+      // the management port (actuator) on any free port too, so runs side by side do not collide on 8081
+      builder.environment().put("MANAGEMENT_PORT", "0");
       RunningApp app = new RunningApp(builder.start(), port, logFile);
       Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
       while (!app.log().contains("system is up")) {

@@ -74,6 +74,11 @@ public class CaseDriver {
     }
   }
 
+  /** A lead against 某区市场监督管理局 (tests that do not count repeat faults). */
+  public Map<String, Object> lead(String tenant, Map<String, Object> extra) {
+    return lead(tenant, "某区市场监督管理局", extra);
+  }
+
   /**
    * A lead against {@code unit} with its handler 张三, reviewer 李四 and approver 王五 (the same names in another unit
    * are other people); {@code extra} overrides or adds fields.

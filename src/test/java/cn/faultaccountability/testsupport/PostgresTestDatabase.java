@@ -24,10 +24,19 @@ public final class PostgresTestDatabase {
 
   public static synchronized String url() {
     if (!created) {
-      recreate();
+      recreate(NAME);
       created = true;
     }
     return jdbcUrl(NAME);
+  }
+
+  /**
+   * A database of its own, dropped and created afresh, for a test that changes what others would see (e.g. deploys a
+   * revised table); returns its JDBC URL.
+   */
+  public static synchronized String fresh(String database) {
+    recreate(database);
+    return jdbcUrl(database);
   }
 
   /** Use from a {@code @DynamicPropertySource} method. */
@@ -35,6 +44,10 @@ public final class PostgresTestDatabase {
     registry.add("spring.datasource.url", PostgresTestDatabase::url);
     registry.add("spring.datasource.username", () -> USER);
     registry.add("spring.datasource.password", () -> PASSWORD);
+  }
+
+  public static String name() {
+    return NAME;
   }
 
   public static String user() {
@@ -45,11 +58,11 @@ public final class PostgresTestDatabase {
     return PASSWORD;
   }
 
-  private static void recreate() {
+  private static void recreate(String database) {
     try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
         Statement sql = admin.createStatement()) {
-      sql.execute("drop database if exists " + NAME + " with (force)");
-      sql.execute("create database " + NAME + " encoding 'UTF8' template template0");
+      sql.execute("drop database if exists " + database + " with (force)");
+      sql.execute("create database " + database + " encoding 'UTF8' template template0");
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL for integration tests is not reachable at " + jdbcUrl("postgres")
           + " as " + USER + " (start it, or set IT_DB_HOST/IT_DB_PORT/IT_DB_USER/IT_DB_PASSWORD): " + e.getMessage(), e);

@@ -1,0 +1,266 @@
+package cn.faultaccountability.tasklist;
+
+import static cn.faultaccountability.ProcessConstants.*;
+import static cn.faultaccountability.tasklist.FormField.checkbox;
+import static cn.faultaccountability.tasklist.FormField.choice;
+import static cn.faultaccountability.tasklist.FormField.column;
+import static cn.faultaccountability.tasklist.FormField.date;
+import static cn.faultaccountability.tasklist.FormField.info;
+import static cn.faultaccountability.tasklist.FormField.list;
+import static cn.faultaccountability.tasklist.FormField.number;
+import static cn.faultaccountability.tasklist.FormField.optionsSelect;
+import static cn.faultaccountability.tasklist.FormField.optionsTags;
+import static cn.faultaccountability.tasklist.FormField.radio;
+import static cn.faultaccountability.tasklist.FormField.select;
+import static cn.faultaccountability.tasklist.FormField.table;
+import static cn.faultaccountability.tasklist.FormField.textarea;
+import static cn.faultaccountability.tasklist.FormField.textfield;
+import static cn.faultaccountability.tasklist.FormField.vocabularySelect;
+import static cn.faultaccountability.tasklist.FormField.vocabularyTags;
+
+import cn.faultaccountability.intake.LeadSource;
+import cn.faultaccountability.intake.PartyRole;
+import cn.faultaccountability.tasklist.FormField.Choice;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The form of the start event and of every user task of {@code fault-accountability}, in one place: labels, help,
+ * choices (codes from the process or from decisions/vocabulary.yaml), which fields are required and when. The committed
+ * {@code forms/<id>.form} files are generated from here ({@code FormsTest}), and {@link TaskCompletionValidator}
+ * enforces the same rules on the server when a task is completed.
+ */
+public final class TaskForms {
+
+  /** Variables prepared for display when a task is created (task-local; never submitted). */
+  public static final String CASE_SUMMARY = "caseSummary";
+  public static final String PARTY_OPTIONS = "partyOptions";
+  public static final String PERSON_OPTIONS = "personOptions";
+  public static final String INVESTIGATOR_OPTIONS = "investigatorOptions";
+  public static final String PROPOSAL_SUMMARY = "proposalSummary";
+  public static final String DECISION_SUMMARY = "decisionSummary";
+
+  /** Variables recorded by the forms beyond what the delegates read; kept in the case history. */
+  public static final String VAR_SUPERVISION_NOTE = "supervisionNote";
+  public static final String VAR_MEETING_RECORD = "meetingRecord";
+  public static final String VAR_TRANSFER_DATE = "transferDate";
+  public static final String VAR_FILED_ON = "filedOn";
+  public static final String VAR_PERSONNEL_DEPARTMENT = "personnelDepartment";
+
+  public static final String START_FORM = "LeadReceived";
+
+  static final Choice[] CHECK_OUTCOMES = {choice("FILE", "立案"), choice("NOT_FILE", "不予立案"),
+      choice("TRANSFER", "移交行政执法单位自行处理（济南市办法第十六条）")};
+  static final Choice[] FILING_DECISIONS = {choice("APPROVE", "准予立案"), choice("RETURN", "退回核查"),
+      choice("REJECT", "不予立案")};
+  static final Choice[] APPROVALS = {choice("APPROVE", "批准"), choice("RETURN", "退回")};
+  static final Choice[] INVESTIGATION_OUTCOMES = {choice("DONE", "调查终结"), choice("REQUEST_EXTENSION", "申请延期"),
+      choice("REQUEST_SUSPENSION", "申请中止（例如等待鉴定）")};
+  static final Choice[] REVIEW_OUTCOMES = {choice("UPHOLD", "维持原决定"), choice("MODIFY", "变更原决定"),
+      choice("REVOKE", "撤销原决定"), choice("REQUEST_EXTENSION", "申请延期（常州市办法第三十三条）")};
+  static final Choice[] DEPARTURES = {choice("REMOVE", "删除建议的追究方式"), choice("ADD", "增加建议之外的追究方式")};
+
+  private static final String HEADER = "{{" + CASE_SUMMARY + "}}";
+
+  private final Map<String, List<FormField>> forms = new LinkedHashMap<>();
+
+  public TaskForms() {
+    forms.put(START_FORM, List.of(
+        info("### 登记线索\n线索来源、被追究的行政执法行为、单位及有关人员的角色、过错终了日和发现日（吉林市办法第七条、"
+            + "常州市办法第二十七条、济南市办法第十六、十七条）。案件编号在提交后生成。"),
+        select(VAR_SOURCE, "线索来源", Arrays.stream(LeadSource.values())
+            .map(s -> choice(s.name(), s.chineseName())).toArray(Choice[]::new)).required(),
+        textarea(VAR_ACT_DESCRIPTION, "被追究的行政执法行为").required()
+            .help("何时、何机关作出的何种行为，以及撤销、变更或确认违法的情况"),
+        textfield(VAR_UNIT_NAME, "行政执法单位").required(),
+        date(VAR_FAULT_ENDED_ON, "过错行为终了日").notAfterToday()
+            .help("追究时效自此日起算（吉林市办法第十一条第（一）项）；不清楚的可不填"),
+        date(VAR_DISCOVERED_ON, "发现日").required().notAfterToday().notBefore(VAR_FAULT_ENDED_ON),
+        textfield(VAR_COMPLAINANT_CONTACT, "投诉人、检举人联系方式").help("有投诉人、检举人的，立案与否和处理结果都要告知"),
+        list(VAR_PARTIES, "被追究的单位和人员",
+            select("type", "类型", choice("UNIT", "单位"), choice("PERSON", "个人")).required(),
+            textfield("name", "名称或姓名").required(),
+            select("role", "个人在执法行为中的角色", Arrays.stream(PartyRole.values())
+                .map(r -> choice(r.name(), r.chineseName())).toArray(Choice[]::new))
+                .help("个人必填；单位不填"),
+            textfield("unitName", "所属单位").help("个人所在的执法单位"),
+            checkbox("leadUnit", "牵头单位").help("多个单位共同导致过错时，勾选牵头单位（济南市办法第十四条）"))
+            .minItems(1, "至少登记一名被追究的单位或人员")));
+
+    forms.put("PreliminaryCheck", List.of(
+        info("### 核查\n" + HEADER),
+        radio(VAR_CHECK_OUTCOME, "核查结论", CHECK_OUTCOMES).required(),
+        textarea(VAR_NOT_FILED_REASON, "不予立案的理由").required().when(VAR_CHECK_OUTCOME, "NOT_FILE")
+            .help("将告知投诉人、检举人（常州市办法第二十八条）")));
+
+    forms.put("ApproveFiling", List.of(
+        info("### 立案审批\n" + HEADER),
+        radio(VAR_FILING_DECISION, "审批结果", FILING_DECISIONS).required(),
+        textarea(VAR_REASON, "理由").required().when(VAR_FILING_DECISION, "RETURN", "REJECT")
+            .help("退回核查或不予立案的，写明理由；不予立案的理由将告知投诉人")));
+
+    forms.put("UnitDecidesTransferredCase", List.of(
+        info("### 被移交单位作出处理决定并报告\n济南市办法第十六条：于移交后三十日内作出处理决定，并将处理结果告知行政执法监督机构。\n\n"
+            + HEADER),
+        textarea(VAR_UNIT_REPORT, "处理决定和处理结果").required()));
+
+    forms.put("Investigate", List.of(
+        info("### 调查取证\n调查人员不得少于两人（济南市办法第十八条）。情况复杂的可申请延期（济南市办法第十九条），需要鉴定等可申请中止。\n\n"
+            + HEADER),
+        radio(VAR_INVESTIGATION_OUTCOME, "调查结果", INVESTIGATION_OUTCOMES).required(),
+        optionsTags(VAR_INVESTIGATORS, "调查人员", INVESTIGATOR_OPTIONS).required().offeredOnly()
+            .when(VAR_INVESTIGATION_OUTCOME, "DONE").minItems(2, "调查人员不得少于两人（济南市办法第十八条）"),
+        textarea(VAR_FACTS, "查明的事实").required().when(VAR_INVESTIGATION_OUTCOME, "DONE"),
+        textarea(VAR_EVIDENCE, "证据").required().when(VAR_INVESTIGATION_OUTCOME, "DONE")
+            .help("证据材料可作为附件上传到本任务（见 docs/tasklist.md）"),
+        vocabularySelect(VAR_FAULT_CATEGORY, "过错类别", "faultCategories").required()
+            .when(VAR_INVESTIGATION_OUTCOME, "DONE"),
+        vocabularySelect(VAR_SCENARIO, "责任情形（承办、审核、批准中谁的过错）", "scenarios")
+            .when(VAR_INVESTIGATION_OUTCOME, "DONE").help("决策表据此划分责任；不选或表中无规定的，由监督机构负责人人工认定"),
+        vocabularySelect(VAR_SEVERITY, "情节轻重", "severities").when(VAR_INVESTIGATION_OUTCOME, "DONE"),
+        checkbox(VAR_LARGE_IMPACT, "造成较大影响").when(VAR_INVESTIGATION_OUTCOME, "DONE"),
+        checkbox(VAR_CRIME_SUSPECTED, "涉嫌犯罪（移送司法机关）").when(VAR_INVESTIGATION_OUTCOME, "DONE"),
+        checkbox(VAR_DISCIPLINARY_MATTER, "应当给予政纪处分（移送纪检监察机关）").when(VAR_INVESTIGATION_OUTCOME, "DONE"),
+        checkbox(VAR_COMPENSATION_PAID, "已支付国家赔偿").when(VAR_INVESTIGATION_OUTCOME, "DONE"),
+        list(VAR_PARTY_FACTORS, "各当事人的情节",
+            optionsSelect("party", "当事人", PARTY_OPTIONS).required(),
+            vocabularyTags("factors", "情节因素", "factors"))
+            .when(VAR_INVESTIGATION_OUTCOME, "DONE").help("没有情节因素的当事人可留空"),
+        number(VAR_EXTENSION, "申请延长的天数").required().range(1, 366)
+            .when(VAR_INVESTIGATION_OUTCOME, "REQUEST_EXTENSION"),
+        textarea(VAR_REASON, "申请理由").required().when(VAR_INVESTIGATION_OUTCOME, "REQUEST_EXTENSION",
+            "REQUEST_SUSPENSION")));
+
+    forms.put("ApproveExtension", List.of(
+        info("### 延期审批\n济南市办法第十九条：情况复杂的，经监督机构负责人批准可以延长，最多不超过三十日。\n\n" + HEADER),
+        radio(VAR_APPROVAL, "审批结果", APPROVALS).required(),
+        number(VAR_EXTENSION, "批准延长的天数").required().range(1, 366).when(VAR_APPROVAL, "APPROVE")
+            .help("合计不得超过期限表的最长延长期限"),
+        textarea(VAR_REASON, "理由").required().help("调查人员的申请理由已带出；退回的写明退回理由")));
+
+    forms.put("ApproveSuspension", List.of(
+        info("### 中止审批\n中止期间期限暂停计算，恢复后期限顺延中止的天数。\n\n" + HEADER),
+        radio(VAR_APPROVAL, "审批结果", APPROVALS).required(),
+        textarea(VAR_REASON, "中止或退回的理由").required()));
+
+    forms.put("ResumeStage", List.of(
+        info("### 恢复调查\n中止事由消除后恢复调查，期限按中止天数顺延。\n\n" + HEADER),
+        textarea(VAR_REASON, "恢复理由").required()));
+
+    forms.put("StatementAndDefence", List.of(
+        info("### 陈述申辩\n作出决定前听取被调查单位及人员的陈述和申辩（济南市办法第十八条、常州市办法第三十条）。\n\n" + HEADER),
+        textarea(VAR_STATEMENT, "陈述和申辩意见").required().help("当事人放弃陈述申辩的，写明“放弃陈述申辩”")));
+
+    forms.put("DetermineLiabilityManually", List.of(
+        info("### 人工认定责任划分\n决策表对本案情形没有规定：根据各人履行的承办、审核、批准职责和实际作用，逐人认定责任程度"
+            + "（济南市办法第十五条）。\n\n" + HEADER),
+        list(VAR_MANUAL_LIABILITIES, "各人的责任程度",
+            optionsSelect("party", "人员", PERSON_OPTIONS).required(),
+            vocabularySelect("liability", "责任程度", "liabilityLevels").required()),
+        textarea(VAR_REASON, "认定理由").required()));
+
+    List<FormField> determination = List.of(
+        table(PROPOSAL_SUMMARY, "决策表建议的追究方式", column("party", "当事人"), column("liability", "责任程度"),
+            column("measureName", "追究方式"), column("measure", "代码"), column("mandatory", "是否必须适用"),
+            column("basis", "依据")),
+        info("建议即为默认决定。删除**必须适用**的措施或增加建议之外的措施，须逐项写明理由（记入案卷）；与建议一致的，下方不填。"),
+        list(VAR_DECIDED_MEASURES, "偏离建议之处",
+            optionsSelect("party", "当事人", PARTY_OPTIONS).required(),
+            vocabularySelect("measure", "追究方式", "measures").required(),
+            select("action", "偏离方式", DEPARTURES).required(),
+            textarea("reason", "理由").required()));
+    forms.put("Determine", concat(List.of(info("### 作出认定\n" + HEADER)), determination));
+    forms.put("CollectiveDetermination", concat(List.of(
+        info("### 领导小组集体认定\n明山区制度第七条、第十六条：由领导小组集体讨论认定。\n\n" + HEADER),
+        textarea(VAR_MEETING_RECORD, "会议记录").required().help("会议日期、参加人员、讨论和表决结果")), determination));
+
+    forms.put("TransferToAuthorities", List.of(
+        info("### 移送有权机关\n涉嫌犯罪的移送司法机关，应当给予政纪处分的移送纪检监察机关（吉林市办法第十三条、济南市办法第二十三条、"
+            + "常州市办法第三十四条）。本案的行政部分继续办理。\n\n" + HEADER),
+        textfield(VAR_TRANSFER_ORGAN, "接收移送的机关").required(),
+        date(VAR_TRANSFER_DATE, "移送日期").required().notAfterToday()));
+
+    forms.put("GovernmentApproval", List.of(
+        info("### 报本级人民政府批准\n济南市办法第二十条：处理决定应当报经本级人民政府批准。\n\n" + HEADER),
+        table(DECISION_SUMMARY, "拟作出的处理决定", column("party", "当事人"), column("liability", "责任程度"),
+            column("measureName", "追究方式"), column("basis", "依据"), column("reason", "偏离建议的理由")),
+        radio(VAR_APPROVAL, "批准结果", APPROVALS).required(),
+        textarea(VAR_REASON, "退回重新认定的理由").required().when(VAR_APPROVAL, "RETURN")));
+
+    forms.put("DecideRecusal", List.of(
+        info("### 回避申请审查\n调查人员与案件或被调查单位、人员有利害关系的，应当回避（济南市办法第十八条、常州市办法第三十条）。\n\n"
+            + "申请回避的调查人员：{{" + VAR_RECUSED_INVESTIGATOR + "}}\n\n申请理由：{{" + VAR_RECUSAL_GROUNDS + "}}\n\n" + HEADER),
+        checkbox(VAR_RECUSAL_GRANTED, "决定回避"),
+        optionsSelect(VAR_REPLACEMENT_INVESTIGATOR, "接替的调查人员", INVESTIGATOR_OPTIONS).required().offeredOnly()
+            .when(VAR_RECUSAL_GRANTED, "true"),
+        textarea(VAR_REASON, "决定理由").required()));
+
+    forms.put("ServeDecision", List.of(
+        info("### 送达处理决定\n复核申请期限自收到决定之日起计算（吉林市办法第十四条、济南市办法第二十一条、常州市办法第三十三条）。\n\n"
+            + HEADER),
+        table(DECISION_SUMMARY, "处理决定的追究方式", column("party", "当事人"), column("liability", "责任程度"),
+            column("measureName", "追究方式"), column("basis", "依据")),
+        date(VAR_SERVICE_DATE, "送达日期").required().notAfterToday()));
+
+    forms.put("DecideReview", List.of(
+        info("### 作出复核决定\n复核期间原决定不停止执行。\n\n申请人：{{" + VAR_REVIEW_APPLICANT + "}}\n\n复核理由：{{"
+            + VAR_REVIEW_GROUNDS + "}}\n\n" + HEADER),
+        table(DECISION_SUMMARY, "原处理决定的追究方式", column("party", "当事人"), column("measureName", "追究方式"),
+            column("basis", "依据")),
+        radio(VAR_REVIEW_OUTCOME, "复核结论", REVIEW_OUTCOMES).required(),
+        list(VAR_REVISED_MEASURES, "变更后的追究方式",
+            optionsSelect("party", "当事人", PARTY_OPTIONS).required(),
+            vocabularySelect("measure", "追究方式", "measures").required())
+            .when(VAR_REVIEW_OUTCOME, "MODIFY").minItems(1, "变更原决定的，请列出变更后的追究方式"),
+        number(VAR_EXTENSION, "申请延长的天数").required().range(1, 366).when(VAR_REVIEW_OUTCOME, "REQUEST_EXTENSION"),
+        textarea(VAR_REASON, "复核理由").required()));
+
+    forms.put("ApproveReviewExtension", List.of(
+        info("### 复核延期审批\n常州市办法第三十三条：案情复杂的，可以适当延长，但延长时间不得超过三十日。\n\n" + HEADER),
+        radio(VAR_APPROVAL, "审批结果", APPROVALS).required(),
+        number(VAR_EXTENSION, "批准延长的天数").required().range(1, 366).when(VAR_APPROVAL, "APPROVE"),
+        textarea(VAR_REASON, "理由").required()));
+
+    forms.put("FileWithPersonnelDepartment", List.of(
+        info("### 报人事部门备案\n吉林市办法第十六条：追究决定应当依照人事管理权限，报送同级人事部门备案。\n\n" + HEADER),
+        table(DECISION_SUMMARY, "处理决定的追究方式", column("party", "当事人"), column("measureName", "追究方式")),
+        textfield(VAR_PERSONNEL_DEPARTMENT, "接收备案的人事部门").required(),
+        date(VAR_FILED_ON, "备案日期").required().notAfterToday()));
+
+    List<FormField> execution = List.of(
+        table(DECISION_SUMMARY, "现行决定的追究方式", column("party", "当事人"), column("measureName", "追究方式"),
+            column("basis", "依据")),
+        list(VAR_EXECUTED_MEASURES, "已执行的追究方式",
+            optionsSelect("party", "当事人", PARTY_OPTIONS).required(),
+            vocabularySelect("measure", "追究方式", "measures").required())
+            .help("已按现行决定逐项带出；未执行的请删除该行"));
+    forms.put("ExecuteDecision", concat(List.of(info("### 执行处理决定并报告\n被追究的单位在规定时限内执行处理决定，并将执行情况上报"
+        + "（常州市办法第三十五条）；拒不执行的，给予通报批评并建议处分其负责人（吉林市办法第十七条）。\n\n" + HEADER)), execution));
+    forms.put("CorrectExecution", concat(List.of(info("### 补正执行\n已执行的追究方式与最终决定不一致（例如复核变更或撤销了原决定）："
+        + "按最终决定补正执行，并报告。\n\n" + HEADER)), execution));
+
+    for (String[] watch : new String[][] {{"SupervisePreliminaryCheckDeadline", "核查期限"},
+        {"SuperviseTransferDeadline", "移交处理期限"}, {"SuperviseDecisionDeadline", "调查处理期限"},
+        {"SuperviseReviewDeadline", "复核决定期限"}, {"SuperviseExecutionDeadline", "执行期限"}}) {
+      forms.put(watch[0], List.of(
+          info("### " + watch[1] + "超期督办\n期限已过：督促承办人员尽快完成，并记录督办意见（记入案卷）。\n\n" + HEADER),
+          textarea(VAR_SUPERVISION_NOTE, "督办意见").required()));
+    }
+  }
+
+  private static List<FormField> concat(List<FormField> a, List<FormField> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  /** Form ids: the start event's and every user task's. */
+  public Map<String, List<FormField>> all() {
+    return forms;
+  }
+
+  public Optional<List<FormField>> of(String formId) {
+    return Optional.ofNullable(forms.get(formId));
+  }
+}

@@ -1,0 +1,47 @@
+package cn.faultaccountability.tasklist;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Attaches to every user task, whatever process deploys it: on task create {@link TaskPreparation}; when the task's
+ * activity ends (its completion) first {@link TaskCompletionValidator}, then {@link TaskOutcomeRecorder}, ahead of any
+ * end listener the BPMN declares.
+ */
+public class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final TaskListener preparation;
+  private final ExecutionListener validator;
+  private final ExecutionListener recorder;
+
+  public TasklistEnginePlugin(TaskListener preparation, ExecutionListener validator, ExecutionListener recorder) {
+    this.preparation = preparation;
+    this.validator = validator;
+    this.recorder = recorder;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, preparation);
+        activity.addListener(ExecutionListener.EVENTNAME_END, validator, 0);
+        activity.addListener(ExecutionListener.EVENTNAME_END, recorder, 1);
+      }
+    });
+  }
+}
