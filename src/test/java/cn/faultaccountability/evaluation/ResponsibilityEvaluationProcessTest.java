@@ -70,7 +70,7 @@ class ResponsibilityEvaluationProcessTest {
 
   @Test
   void failingUnitGetsARectificationNoticeWithAFollowUpDeadline() {
-    String key = evaluate(2026, "吉林市不及格测试局", 69.5);
+    String key = evaluate(2026, "吉林市不及格测试局", 69);
     assertThat(unit(2026, "吉林市不及格测试局")).containsEntry("grade", "FAIL")
         .containsEntry("consequence", "RECTIFICATION_NOTICE").containsEntry("previousGrade", null);
     assertThat(driver.openTasks(key)).containsExactly("IssueRectificationNotice");
