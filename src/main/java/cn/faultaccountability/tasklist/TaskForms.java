@@ -16,6 +16,7 @@ import static cn.faultaccountability.tasklist.FormField.textarea;
 import static cn.faultaccountability.tasklist.FormField.textfield;
 import static cn.faultaccountability.tasklist.FormField.vocabularySelect;
 
+import cn.faultaccountability.evaluation.EvaluationVariables;
 import cn.faultaccountability.intake.Lead;
 import cn.faultaccountability.intake.LeadSource;
 import cn.faultaccountability.intake.PartyRole;
@@ -242,6 +243,41 @@ public final class TaskForms {
           info("### " + watch[1] + "超期督办\n期限已过：督促承办人员尽快完成，并记录督办意见（记入案卷）。\n\n" + HEADER),
           textarea(VAR_SUPERVISION_NOTE, "督办意见").required()));
     }
+    evaluationForms();
+  }
+
+  /** Jilin's annual evaluation (responsibility-evaluation; 吉林市行政执法责任制规定第二十八条至第三十二条). */
+  private void evaluationForms() {
+    String unit = "被考核单位：{{" + EvaluationVariables.UNIT_NAME + "}}（{{" + EvaluationVariables.YEAR + "}} 年度）";
+    forms.put("SelfEvaluation", List.of(
+        info("### 单位自查自评\n" + unit + "\n\n对照吉林市行政执法责任制规定第二十九条所列内容逐项自查（第三十条第（一）项、"
+            + "第（三）项）。"),
+        textarea(EvaluationVariables.SELF_EVALUATION, "自评报告").required()));
+    forms.put("EvaluateUnit", List.of(
+        info("### 司法行政部门评议考核\n" + unit + "\n\n单位自评报告：{{" + EvaluationVariables.SELF_EVALUATION
+            + "}}\n\n评议考核实行百分制（第三十一条）：95分以上优秀，85分以上良好，70分以上及格，70分以下不及格。"),
+        // the range 0-100 is checked by RecordEvaluationScoreDelegate, whose message cites Art. 31
+        number(EvaluationVariables.SCORE, "考核得分（0至100分）").required(),
+        textarea(EvaluationVariables.EVALUATION_NOTES, "评议意见")));
+    forms.put("Commend", List.of(
+        info("### 报请本级政府表彰\n" + unit + "\n\n评议考核为优秀的单位，由本级政府予以表彰（第三十二条第（二）项）。"),
+        textarea("commendation", "表彰决定（文号、日期）").required()));
+    forms.put("RecommendLeaderRemoval", List.of(
+        info("### 建议调离或处分主要领导\n" + unit + "\n\n连续两年评议考核不及格：由司法行政部门建议有关部门对其主要领导及"
+            + "主管领导调离现岗位或给予行政处分（第三十二条第（四）项）。随后下发整改通知书。"),
+        textarea("removalRecommendation", "建议内容及接收建议的部门").required()));
+    forms.put("IssueRectificationNotice", List.of(
+        info("### 下发整改通知书\n" + unit + "\n\n评议考核不及格的单位，由本级政府下发整改通知书，由司法行政部门督促整改，"
+            + "并建议有关部门对该单位主要领导或分管领导进行诫勉谈话（第三十二条第（三）项）。"),
+        textarea(EvaluationVariables.RECTIFICATION_NOTICE, "整改通知书（文号及整改要求）").required(),
+        date(EvaluationVariables.RECTIFICATION_DUE_DATE, "整改期限").required()));
+    forms.put("Rectify", List.of(
+        info("### 限期整改并报告\n" + unit + "\n\n整改通知书：{{" + EvaluationVariables.RECTIFICATION_NOTICE + "}}"),
+        textarea("rectificationReport", "整改情况报告").required()));
+    forms.put("SuperviseRectification", List.of(
+        info("### 督促整改\n" + unit + "\n\n整改期限已过，被考核单位尚未报告整改情况：督促整改，记录督促情况"
+            + "（第三十二条第（三）项）。"),
+        textarea(VAR_SUPERVISION_NOTE, "督促情况").required()));
   }
 
   private static List<FormField> concat(List<FormField> a, List<FormField> b) {

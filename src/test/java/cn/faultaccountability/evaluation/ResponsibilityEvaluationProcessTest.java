@@ -70,7 +70,7 @@ class ResponsibilityEvaluationProcessTest {
 
   @Test
   void failingUnitGetsARectificationNoticeWithAFollowUpDeadline() {
-    String key = evaluate(2026, "吉林市不及格测试局", 69.5);
+    String key = evaluate(2026, "吉林市不及格测试局", 69);
     assertThat(unit(2026, "吉林市不及格测试局")).containsEntry("grade", "FAIL")
         .containsEntry("consequence", "RECTIFICATION_NOTICE").containsEntry("previousGrade", null);
     assertThat(driver.openTasks(key)).containsExactly("IssueRectificationNotice");
@@ -88,7 +88,7 @@ class ResponsibilityEvaluationProcessTest {
     driver.today(LocalDate.of(2027, 3, 21));
     assertThat(driver.fireDueTimers(key)).containsExactly("RectificationOverdue");
     assertThat(driver.openTasks(key)).containsExactly("Rectify", "SuperviseRectification");
-    driver.complete(key, "SuperviseRectification", "supervision-head", vars("note", "已约谈督促"));
+    driver.complete(key, "SuperviseRectification", "supervision-head", vars("supervisionNote", "已约谈督促"));
     driver.today(LocalDate.of(2027, 3, 25));
     driver.complete(key, "Rectify", "unit-liaison", vars("rectificationReport", "已完成整改：补齐执法案卷"));
     assertThat(driver.ended(key)).isTrue();
