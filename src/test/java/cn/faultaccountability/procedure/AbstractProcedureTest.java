@@ -37,7 +37,9 @@ abstract class AbstractProcedureTest {
   /** The investigation's findings: two investigators, the category, the decision chain and each party's factors. */
   void investigate(String key, String category, String scenario, Map<String, Object> partyFactors,
       Object... more) {
-    Map<String, Object> findings = vars("investigationOutcome", "DONE", "investigators", "inv-a,inv-b",
+    String tenant = CaseDriver.tenantOf(key);
+    Map<String, Object> findings = vars("investigationOutcome", "DONE",
+        "investigators", json(List.of(tenant + "-investigator", tenant + "-investigator-2")),
         "facts", "经调查，罚款决定认定事实不清", "evidence", "案卷、询问笔录", "faultCategory", category,
         "scenario", scenario, "severity", "LIGHT", "partyFactors", json(partyFactors));
     findings.putAll(vars(more));

@@ -125,9 +125,9 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     assertThat(driver.deadline(key, "DECISION_AFTER_FILING")).containsEntry("dueDate", LocalDate.of(2026, 11, 2));
     // a respondent asks an investigator to recuse: the head decides, a replacement takes over
     driver.as("changzhou-intake-clerk", () -> recusals.request(key,
-        Map.of("investigator", "inv-a", "grounds", "与被调查人员系近亲属")));
+        Map.of("investigator", "changzhou-investigator-2", "grounds", "与被调查人员系近亲属")));
     driver.complete(key, "DecideRecusal", "supervision-head", vars("recusalGranted", true,
-        "replacementInvestigator", "inv-c", "reason", "存在利害关系"));
+        "replacementInvestigator", "changzhou-investigator", "reason", "存在利害关系"));
     driver.today(LocalDate.of(2026, 9, 10));
     investigate(key, "FACTS_UNCLEAR", "APPROVED_ACT_WRONG", Map.of());
     statement(key);
@@ -149,15 +149,15 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     assertThat(driver.deadline(key, "REVIEW_DECISION")).containsEntry("dueDate", LocalDate.of(2026, 10, 26));
     // Changzhou 33: extendable by at most 30 days, with approval
     driver.complete(key, "DecideReview", "supervision-head", vars("reviewOutcome", "REQUEST_EXTENSION",
-        "reason", "案情复杂"));
+        "extension", 10, "reason", "案情复杂"));
     driver.complete(key, "ApproveReviewExtension", "supervision-head", vars("approval", "APPROVE",
-        "extension", "P10D", "reason", "需调取补充材料"));
+        "extension", 10, "reason", "需调取补充材料"));
     assertThat(driver.deadline(key, "REVIEW_DECISION")).containsEntry("dueDate", LocalDate.of(2026, 11, 4));
     assertThat(driver.pendingTimers(key)).containsEntry("ReviewDeadlineOverdue", LocalDate.of(2026, 11, 5));
     driver.complete(key, "DecideReview", "supervision-head", vars("reviewOutcome", "REQUEST_EXTENSION",
-        "reason", "仍需时间"));
+        "extension", 30, "reason", "仍需时间"));
     assertThatThrownBy(() -> driver.complete(key, "ApproveReviewExtension", "supervision-head",
-        vars("approval", "APPROVE", "extension", "P30D", "reason", "再延长")))
+        vars("approval", "APPROVE", "extension", 30, "reason", "再延长")))
         .hasMessageContaining("不得超过 30 日");
     driver.complete(key, "ApproveReviewExtension", "supervision-head", vars("approval", "RETURN",
         "reason", "延期已用尽"));
@@ -206,11 +206,13 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
         Map.of("party", "张三", "measure", "ADMONITION_TALK", "reason", "情节较轻，诫勉即可")))));
     assertThat(decided(key, "李四")).doesNotContain("RECOMMEND_DISCIPLINARY_ACTION").contains("TRANSFER_TO_JUDICIARY");
     assertThat(decided(key, "张三")).contains("ADMONITION_TALK");
-    driver.complete(key, "TransferToAuthorities", "supervision-head", vars("transferOrgan", "吉林市公安局"));
+    driver.complete(key, "TransferToAuthorities", "supervision-head", vars("transferOrgan", "吉林市公安局",
+        "transferDate", "2026-09-10"));
 
     serve(key, LocalDate.of(2026, 9, 15));
     // Jilin 16: filed with the personnel department
-    driver.complete(key, "FileWithPersonnelDepartment", "hr-clerk", vars("filedOn", "2026-09-16"));
+    driver.complete(key, "FileWithPersonnelDepartment", "hr-clerk", vars("personnelDepartment", "吉林市人力资源和社会保障局",
+        "filedOn", "2026-09-15"));
     executeAsDecided(key, "ExecuteDecision");
     driver.as("jilin-intake-clerk", () -> reviews.apply(key, Map.of("applicant", "李四", "grounds", "不服")));
     driver.complete(key, "DecideReview", "supervision-head", vars("reviewOutcome", "UPHOLD", "reason", "事实清楚"));
@@ -232,7 +234,8 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     // Mingshan 9: handler and reviewer liable (ungraded)
     assertThat(driver.party(key, "张三")).containsEntry("liability", "LIABLE");
     assertThat(driver.openTasks(key)).containsExactly("CollectiveDetermination");
-    driver.complete(key, "CollectiveDetermination", "supervision-head", vars("meetingMinutes", "领导小组会议纪要"));
+    driver.complete(key, "CollectiveDetermination", "supervision-head",
+        vars("meetingRecord", "2026年9月16日领导小组会议，全体成员出席，一致通过"));
     serve(key, LocalDate.of(2026, 9, 16));
     // the execution report is due 30 days after receipt; overdue → the head is escalated to, the case goes on
     driver.today(LocalDate.of(2026, 10, 17));
@@ -240,7 +243,7 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
         "ReviewWindowLapsed");
     assertThat(driver.openTasks(key)).containsExactlyInAnyOrder("ExecuteDecision", "SuperviseExecutionDeadline");
     assertThat(driver.deadline(key, "EXECUTION_REPORT")).containsEntry("colour", "RED");
-    driver.complete(key, "SuperviseExecutionDeadline", "supervision-head", vars("supervision", "已督促执行"));
+    driver.complete(key, "SuperviseExecutionDeadline", "supervision-head", vars("supervisionNote", "已督促执行"));
     executeAsDecided(key, "ExecuteDecision");
     assertThat(driver.ended(key)).isTrue();
     assertThat(driver.history(key)).contains("STATEMENT_WAIVED", "DEADLINE_RED", "NO_REVIEW");
@@ -250,7 +253,7 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
   void notFiledTheComplainantIsToldWhy() {
     String key = intake("changzhou", LocalDate.of(2026, 9, 1), "常州市戊区住房和城乡建设局", Map.of());
     driver.complete(key, "PreliminaryCheck", "investigator", vars("checkOutcome", "NOT_FILE",
-        "reason", "举报事项不属于行政执法过错"));
+        "notFiledReason", "举报事项不属于行政执法过错"));
     assertThat(driver.ended(key)).isTrue();
     assertThat(driver.view(key)).containsEntry("status", "NOT_FILED");
     assertThat(driver.view(key).get("details")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
@@ -290,7 +293,7 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     driver.today(LocalDate.of(2026, 9, 17));
     assertThat(driver.fireDueTimers(key)).containsExactlyInAnyOrder("PreliminaryCheckDeadlineWarning",
         "PreliminaryCheckDeadlineOverdue");
-    driver.complete(key, "SupervisePreliminaryCheckDeadline", "supervision-head", vars("supervision", "限期完成"));
+    driver.complete(key, "SupervisePreliminaryCheckDeadline", "supervision-head", vars("supervisionNote", "限期完成"));
     driver.complete(key, "PreliminaryCheck", "investigator", vars("checkOutcome", "FILE"));
     driver.complete(key, "ApproveFiling", "supervision-head", vars("filingDecision", "REJECT",
         "reason", "经补充核查，不构成行政执法过错"));
@@ -309,7 +312,7 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     driver.today(LocalDate.of(2026, 10, 9));
     assertThat(driver.fireDueTimers(key)).containsExactlyInAnyOrder("TransferDeadlineWarning", "TransferDeadlineOverdue");
     assertThat(driver.openTasks(key)).containsExactlyInAnyOrder("UnitDecidesTransferredCase", "SuperviseTransferDeadline");
-    driver.complete(key, "SuperviseTransferDeadline", "supervision-head", vars("supervision", "督促报告"));
+    driver.complete(key, "SuperviseTransferDeadline", "supervision-head", vars("supervisionNote", "督促报告"));
     driver.complete(key, "UnitDecidesTransferredCase", "unit-liaison", vars("unitReport", "已对承办人作出书面检查的处理"));
     assertThat(driver.ended(key)).isTrue();
     assertThat(driver.view(key)).containsEntry("status", "TRANSFERRED");
@@ -323,15 +326,17 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     file(key);
     assertThat(driver.deadline(key, "DECISION_AFTER_FILING")).containsEntry("dueDate", LocalDate.of(2026, 10, 8));
     // Jinan 19: extended once by the head, by at most 30 days → 60 days from filing: 1 November (Sun) → 2 November
-    driver.complete(key, "Investigate", "investigator", vars("investigationOutcome", "REQUEST_EXTENSION"));
-    driver.complete(key, "ApproveExtension", "supervision-head", vars("approval", "APPROVE", "extension", "P30D",
+    driver.complete(key, "Investigate", "investigator", vars("investigationOutcome", "REQUEST_EXTENSION",
+        "extension", 30, "reason", "情况复杂"));
+    driver.complete(key, "ApproveExtension", "supervision-head", vars("approval", "APPROVE", "extension", 30,
         "reason", "情况复杂"));
     assertThat(driver.deadline(key, "DECISION_AFTER_FILING")).containsEntry("dueDate", LocalDate.of(2026, 11, 2));
     assertThat(driver.pendingTimers(key)).containsEntry("DecisionDeadlineOverdue", LocalDate.of(2026, 11, 3));
     // beyond the cap: refused, nothing moves
-    driver.complete(key, "Investigate", "investigator", vars("investigationOutcome", "REQUEST_EXTENSION"));
+    driver.complete(key, "Investigate", "investigator", vars("investigationOutcome", "REQUEST_EXTENSION",
+        "extension", 5, "reason", "仍需补充调查"));
     assertThatThrownBy(() -> driver.complete(key, "ApproveExtension", "supervision-head",
-        vars("approval", "APPROVE", "extension", "P5D", "reason", "再延")))
+        vars("approval", "APPROVE", "extension", 5, "reason", "再延")))
         .hasMessageContaining("不得超过 30 日");
     driver.complete(key, "ApproveExtension", "supervision-head", vars("approval", "RETURN", "reason", "不得再延"));
     assertThat(driver.deadline(key, "DECISION_AFTER_FILING")).containsEntry("dueDate", LocalDate.of(2026, 11, 2));
@@ -374,7 +379,7 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     assertThat(driver.deadline(key, "DECISION_AFTER_FILING")).containsEntry("colour", "RED");
     // escalated to the head, and the investigation goes on
     assertThat(driver.openTasks(key)).containsExactlyInAnyOrder("Investigate", "SuperviseDecisionDeadline");
-    driver.complete(key, "SuperviseDecisionDeadline", "supervision-head", vars("supervision", "限期三日内终结"));
+    driver.complete(key, "SuperviseDecisionDeadline", "supervision-head", vars("supervisionNote", "限期三日内终结"));
 
     // filed 10 September: day 30 is Saturday 10 October, a make-up workday → not rolled
     String other = intake("jinan", LocalDate.of(2026, 9, 9), "济南市癸区文化和旅游局", Map.of());
@@ -408,7 +413,7 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     driver.as("jinan-intake-clerk", () -> reviews.apply(key, Map.of("applicant", "张三", "grounds", "不服")));
     driver.today(LocalDate.of(2026, 10, 20));
     assertThat(driver.fireDueTimers(key)).contains("ReviewDeadlineWarning", "ReviewDeadlineOverdue");
-    driver.complete(key, "SuperviseReviewDeadline", "supervision-head", vars("supervision", "尽快复核"));
+    driver.complete(key, "SuperviseReviewDeadline", "supervision-head", vars("supervisionNote", "尽快复核"));
     driver.complete(key, "DecideReview", "supervision-head", vars("reviewOutcome", "REVOKE", "reason", "依据不足"));
     assertThat(decided(key, "张三")).isEmpty();
   }
