@@ -9,6 +9,7 @@ class DashboardStatsPostgresIT extends AbstractDashboardStatsTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry);
+    // a database of its own: the figures count every case, and other tests leave theirs in the shared one
+    PostgresTestDatabase.registerOwn(registry, "dashboard");
   }
 }

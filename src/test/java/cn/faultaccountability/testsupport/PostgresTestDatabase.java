@@ -39,6 +39,19 @@ public final class PostgresTestDatabase {
     return jdbcUrl(database);
   }
 
+  /**
+   * Like {@link #register}, but on a database of its own ({@code <name>_<suffix>}, created afresh once per test run),
+   * for tests that count everything in the database.
+   */
+  public static void registerOwn(DynamicPropertyRegistry registry, String suffix) {
+    String database = NAME + "_" + suffix;
+    registry.add("spring.datasource.url", () -> OWN.computeIfAbsent(database, PostgresTestDatabase::fresh));
+    registry.add("spring.datasource.username", () -> USER);
+    registry.add("spring.datasource.password", () -> PASSWORD);
+  }
+
+  private static final java.util.Map<String, String> OWN = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Use from a {@code @DynamicPropertySource} method. */
   public static void register(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", PostgresTestDatabase::url);
