@@ -7,6 +7,7 @@ import cn.faultaccountability.cases.CaseRepository;
 import cn.faultaccountability.cases.CaseRepository.CaseRow;
 import cn.faultaccountability.cases.CaseRepository.Measure;
 import cn.faultaccountability.cases.JsonVariables;
+import cn.faultaccountability.documents.DecisionDocuments;
 import cn.faultaccountability.deadlines.DeadlineRepository;
 import cn.faultaccountability.deadlines.DeadlineRepository.DeadlineRow;
 import cn.faultaccountability.decisions.VocabularyCodes;
@@ -90,9 +91,12 @@ public class TaskPreparation implements TaskListener {
       task.setFollowUpDate(startOfDay(d.warnOn()));
     });
 
+    Object document = task.getVariable(DecisionDocuments.VAR_DECISION_DOCUMENT);
     task.setVariableLocal(TaskForms.CASE_SUMMARY, summary(row, parties, deadline)
         + "\n\n[查看或上传本案的证据、文书（附件）](/api/cases/" + row.businessKey() + "/attachments/upload?task="
-        + task.getId() + ")");
+        + task.getId() + ")"
+        // once the decision is made, every later task links to the decision document in force (issue 5)
+        + (document == null ? "" : "　·　[下载处理决定书（PDF）](" + document + ")"));
     List<Measure> proposed = cases.measures(caseId, "PROPOSED");
     List<Measure> decided = cases.measures(caseId, "DECIDED");
     List<String> offered = forms.of(key).orElse(List.of()).stream().map(f -> f.optionsVariable)

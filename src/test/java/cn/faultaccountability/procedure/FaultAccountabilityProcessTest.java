@@ -86,6 +86,11 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     // Jinan 20: approved by the government at the same level
     driver.complete(key, "GovernmentApproval", "government-approver", vars("approval", "APPROVE"));
     assertThat(driver.deadline(key, "DECISION_AFTER_FILING")).containsEntry("colour", "DONE");
+    // the decision document is reachable from the next task in Tasklist
+    var serve = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("ServeDecision").singleResult();
+    assertThat(engine.getTaskService().getVariableLocal(serve.getId(), "caseSummary").toString())
+        .contains("下载处理决定书", "/api/cases/" + key + "/documents/");
 
     serve(key, LocalDate.of(2026, 9, 15));
     // Jinan 21: 15 days from receipt → 30 September
