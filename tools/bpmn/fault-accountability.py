@@ -78,7 +78,7 @@ flow('AfterPreliminaryCheck', 'StartTransferDeadline', '移交', "${checkOutcome
 flow('StartTransferDeadline', 'UnitDecidesTransferredCase'); flow('UnitDecidesTransferredCase', 'RecordUnitReport')
 flow('RecordUnitReport', 'CloseCaseTransferred'); flow('CloseCaseTransferred', 'TransferReported')
 deadline_watch('UnitDecidesTransferredCase', 'TRANSFERRED_UNIT_DECISION', '移交处理期限', 'TransferDeadline', '被移交单位',
-               '被移交单位逾期未报告处理结果：督促其作出处理决定并报告，或由监督机构立案处理。', 30, 70)
+               '被移交单位逾期未报告处理结果：督促其作出处理决定并报告，或由监督机构立案处理。', 15, 85)
 
 # ---------------- investigation and decision (Jinan 19, Changzhou 31) ----------------
 st(None, 'StartDecisionDeadline', '计算调查处理期限', 1850, Y, 'startDeadlineDelegate', {'stage': 'DECISION_AFTER_FILING'})
@@ -304,7 +304,7 @@ flow('AfterService', 'StartExecutionDeadline', via=[(7640, EY)])
 flow('StartExecutionDeadline', 'ExecuteDecision'); flow('ExecuteDecision', 'RecordExecution')
 flow('RecordExecution', 'AllDone', via=[(9460, EY)])
 deadline_watch('ExecuteDecision', 'EXECUTION_REPORT', '执行期限', 'ExecutionDeadline', '被追究单位',
-               '被追究单位逾期未报告执行情况：督促执行；拒不执行的，按吉林市办法第十七条通报批评并建议处分其负责人，记录督办意见。', 30, 70)
+               '被追究单位逾期未报告执行情况：督促执行；拒不执行的，按吉林市办法第十七条通报批评并建议处分其负责人，记录督办意见。', 15, 85)
 # after review and execution: correct what was executed if the review changed the decision
 st(None, 'CompareExecutionWithDecision', '核对执行与最终决定', 9590, Y, 'compareExecutionDelegate')
 gw(None, 'ExecutionMatches', '执行与决定一致？', 9720, Y, default='Flow_ExecutionMatches_Yes')

@@ -90,7 +90,9 @@ def deadline_watch(scope, stage, label, prefix, responsible, head_doc, warn_x, r
              timer_date(f"${{deadlines.warnAt(execution, '{stage}')}}"))
     boundary(f'{prefix}Overdue', f'{label}已超期', scope, red_x,
              timer_date(f"${{deadlines.dueAt(execution, '{stage}')}}"))
-    wx = a['x'] + warn_x; rx = a['x'] + red_x
+    wx = a['x'] + warn_x
+    # the escalation chain stands clear of the reminder chain, whatever the boundary events' spacing
+    rx = max(a['x'] + red_x, wx + 170)
     st(parent, f'Remind{prefix}', f'提醒{responsible}（黄色）', wx, base_y + 100, 'deadlineReminderDelegate', {'stage': stage})
     node(parent, 'endEvent', f'{prefix}Reminded', '已提醒', wx, base_y + 210)
     flow(f'{prefix}Warning', f'Remind{prefix}'); flow(f'Remind{prefix}', f'{prefix}Reminded')
