@@ -241,7 +241,9 @@ st(None, 'RecordService', '登记送达', 7510, Y, 'recordServiceDelegate')
 gw(None, 'AfterService', '', 7640, Y, t='parallelGateway')
 flow(S, 'ServeDecision'); flow('ServeDecision', 'RecordService'); flow('RecordService', 'AfterService')
 # (a) review window and review
-st(None, 'StartReviewApplicationDeadline', '计算复核申请期限', 7770, Y, 'startDeadlineDelegate', {'stage': 'REVIEW_APPLICATION'})
+# the review window runs from the respondent's receipt of the decision (Jilin 14, Jinan 21, Changzhou 33)
+st(None, 'StartReviewApplicationDeadline', '计算复核申请期限', 7770, Y, 'startDeadlineDelegate',
+   {'stage': 'REVIEW_APPLICATION', 'eventDate': '${serviceDate}'})
 gw(None, 'AwaitReviewApplication', '等待复核申请', 7900, Y, t='eventBasedGateway')
 node(None, 'intermediateCatchEvent', 'ReviewApplicationReceived', '收到复核申请', 8000, Y, message('Message_ReviewApplication'))
 node(None, 'intermediateCatchEvent', 'ReviewWindowLapsed', '复核申请期限届满', 8000, 330,
@@ -295,7 +297,8 @@ flow('PersonnelFilingNeeded', 'PersonnelFilingMerge', '否', id='Flow_PersonnelF
 flow('PersonnelFilingMerge', 'AllDone', via=[(9460, 170)])
 # (c) execution and report (Changzhou 35; refusal: Jilin 17)
 EY = 1150
-st(None, 'StartExecutionDeadline', '计算执行期限', 7770, EY, 'startDeadlineDelegate', {'stage': 'EXECUTION_REPORT'})
+st(None, 'StartExecutionDeadline', '计算执行期限', 7770, EY, 'startDeadlineDelegate',
+   {'stage': 'EXECUTION_REPORT', 'eventDate': '${serviceDate}'})
 ut(None, 'ExecuteDecision', '执行处理决定并报告', 7910, EY, 'unit-liaison',
    '被追究的单位在规定时限内执行处理决定，并将执行情况上报（常州市办法第三十五条）；拒不执行的，给予通报批评并建议处分其负责人（吉林市办法第十七条）。逐项填写已执行的追究方式。',
    extra=stage_listener('EXECUTION_REPORT'))
