@@ -82,6 +82,8 @@ public final class ProcessConstants {
   public static final String VAR_REMOVED_MEASURES = "removedMeasures";
   public static final String VAR_ADDED_MEASURES = "addedMeasures";
   public static final String VAR_DEPARTURE_REASON = "departureReason";
+  /** Units whose liability no table rule gives (e.g. Mingshan): the head's choice, "unit|LEVEL" pairs or a JSON map. */
+  public static final String VAR_UNIT_LIABILITIES = "unitLiabilities";
 
   // service, review, execution
   public static final String VAR_SERVICE_DATE = "serviceDate";

@@ -37,6 +37,33 @@ public class RecordDeterminationDelegate implements JavaDelegate {
 
   private record Key(long partyId, String measure) {}
 
+  /**
+   * Where unit-liability has no rule for a unit (e.g. Mingshan's regulation is silent on units), the person who
+   * decides gives the unit's liability; every such unit that is not exempt needs one.
+   */
+  private Map<String, Object> unitLiabilities(DelegateExecution execution, List<CaseParty> parties,
+      List<FieldError> errors) {
+    Map<String, Object> given;
+    try {
+      given = JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_UNIT_LIABILITIES), "party", "liability",
+          false);
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(ProcessConstants.VAR_UNIT_LIABILITIES, e.getMessage()));
+      return Map.of();
+    }
+    for (CaseParty unit : parties) {
+      if (!unit.isUnit() || unit.liability() != null || Boolean.TRUE.equals(unit.exempt())) {
+        continue;
+      }
+      Object liability = given.get(unit.name());
+      if (liability == null || !codes.contains("liabilityLevels", liability.toString())) {
+        errors.add(new FieldError(ProcessConstants.VAR_UNIT_LIABILITIES,
+            unit.name() + "：单位责任表没有规定，请认定其责任程度"));
+      }
+    }
+    return given;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = (Long) execution.getVariable(ProcessConstants.VAR_CASE_ID);
@@ -97,9 +124,13 @@ public class RecordDeterminationDelegate implements JavaDelegate {
         departures.add("增加 " + label + "；理由：" + reason);
       }
     }
+    Map<String, Object> unitLiabilities = unitLiabilities(execution, parties, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    unitLiabilities.forEach((unit, liability) -> parties.stream().filter(p -> p.name().equals(unit)).findFirst()
+        .ifPresent(p -> cases.setLiability(p.id(), liability.toString(), "单位责任表未作规定，由"
+            + ("mingshan".equals(execution.getTenantId()) ? "领导小组" : "监督机构负责人") + "认定", "MANUAL")));
     cases.retireMeasures(caseId, "DECIDED");
     for (Measure m : decided.values()) {
       cases.addMeasure(caseId, m.partyId(), m.measure(), m.mandatory(), m.basis(), "DECIDED", "TABLE", null, actor);

@@ -45,6 +45,7 @@ public final class TaskForms {
   /** Tag-list options {@code party|code} (Tasklist 7.24 cannot submit form-js dynamic lists: see docs/tasklist.md). */
   public static final String FACTOR_OPTIONS = "factorOptions";
   public static final String LIABILITY_OPTIONS = "liabilityOptions";
+  public static final String UNIT_LIABILITY_OPTIONS = "unitLiabilityOptions";
   public static final String PROPOSED_OPTIONS = "proposedMeasureOptions";
   public static final String MEASURE_OPTIONS = "measureOptions";
   public static final String DECIDED_OPTIONS = "decidedMeasureOptions";
@@ -169,6 +170,8 @@ public final class TaskForms {
         info("建议即为默认决定，与建议一致的下面不填。删除建议的措施（尤其是**必须适用**的）或增加建议之外的措施，须写明理由（记入案卷）。"),
         optionsTags(VAR_REMOVED_MEASURES, "删除建议的追究方式", PROPOSED_OPTIONS).offeredOnly(),
         optionsTags(VAR_ADDED_MEASURES, "增加建议之外的追究方式", MEASURE_OPTIONS).offeredOnly(),
+        optionsTags(VAR_UNIT_LIABILITIES, "单位的责任程度（决策表未作规定的单位）", UNIT_LIABILITY_OPTIONS).offeredOnly()
+            .help("仅列出单位责任表没有规定的单位（例如明山区制度未规定单位责任）；每个列出的单位都要认定"),
         textarea(VAR_DEPARTURE_REASON, "偏离建议的理由").help("删除或增加追究方式时必填"));
     forms.put("Determine", concat(List.of(info("### 作出认定\n" + HEADER)), determination));
     forms.put("CollectiveDetermination", concat(List.of(

@@ -109,6 +109,10 @@ public class TaskPreparation implements TaskListener {
       task.setVariableLocal(TaskForms.LIABILITY_OPTIONS, pairs(parties.stream().filter(p -> !p.isUnit()).toList(),
           "liabilityLevels"));
     }
+    if (offered.contains(TaskForms.UNIT_LIABILITY_OPTIONS)) {
+      task.setVariableLocal(TaskForms.UNIT_LIABILITY_OPTIONS, pairs(parties.stream()
+          .filter(p -> p.isUnit() && p.liability() == null).toList(), "liabilityLevels"));
+    }
     if (offered.contains(TaskForms.MEASURE_OPTIONS)) {
       task.setVariableLocal(TaskForms.MEASURE_OPTIONS, pairs(parties, "measures"));
     }

@@ -239,8 +239,16 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     // Mingshan 9: handler and reviewer liable (ungraded)
     assertThat(driver.party(key, "张三")).containsEntry("liability", "LIABLE");
     assertThat(driver.openTasks(key)).containsExactly("CollectiveDetermination");
+    // the regulation is silent on a unit's liability: no table rule, so the leading group gives it
+    assertThat(driver.party(key, "明山区丁街道综合执法队")).containsEntry("liability", null);
+    assertThatThrownBy(() -> driver.complete(key, "CollectiveDetermination", "supervision-head",
+        vars("meetingRecord", "2026年9月16日领导小组会议，全体成员出席，一致通过")))
+        .hasMessageContaining("单位责任表没有规定");
     driver.complete(key, "CollectiveDetermination", "supervision-head",
-        vars("meetingRecord", "2026年9月16日领导小组会议，全体成员出席，一致通过"));
+        vars("meetingRecord", "2026年9月16日领导小组会议，全体成员出席，一致通过",
+            "unitLiabilities", json(List.of("明山区丁街道综合执法队|FULL"))));
+    assertThat(driver.party(key, "明山区丁街道综合执法队")).containsEntry("liability", "FULL")
+        .containsEntry("liabilitySource", "MANUAL");
     serve(key, LocalDate.of(2026, 9, 16));
     // the execution report is due 30 days after receipt; overdue → the head is escalated to, the case goes on
     driver.today(LocalDate.of(2026, 10, 17));
