@@ -119,7 +119,7 @@ def add(argv):
 
 
 def check(key, text, chinese, texts, lines, errors):
-    for pattern in (r'{{[^}]*}}', r'</?[a-zA-Z][^>]*>'):
+    for pattern in (r'{{[^}]*}}', r'</?(?:a|b|i|em|strong|br|p|span|code|div|ul|ol|li|small|u)(?:\s[^>]*)?/?>'):
         if sorted(re.sub(r'\s', '', m) for m in re.findall(pattern, text)) != \
                 sorted(re.sub(r'\s', '', m) for m in re.findall(pattern, chinese)):
             errors.append(f'{key}: {pattern} differ: {text!r} / {chinese!r}')
