@@ -134,6 +134,16 @@ def main(argv):
         return add(argv[1:])
     keys, texts, unchanged = load_dictionary()
     with zipfile.ZipFile(webjar(argv)) as jar:
+        # a translation by key must fit the key's English in every app (SEARCH_PLACEHOLDER is "Filter Tasks" in
+        # Tasklist but "Add criteria" in Admin): such keys are translated by text instead
+        english_by_key = {}
+        for app in APPS:
+            for key, text in english(jar, app)['labels'].items():
+                english_by_key.setdefault(key, set()).add(text)
+        ambiguous = sorted(k for k in keys if len(english_by_key.get(k, ())) > 1)
+        if ambiguous:
+            sys.exit('keys: entries whose English differs between apps (translate them under texts:): '
+                     + ', '.join(ambiguous))
         for app in APPS:
             base = 'META-INF/resources/webjars/camunda/app/' + app
             en = english(jar, app)
