@@ -8,7 +8,8 @@
 Writes src/main/resources/META-INF/resources/webjars/camunda/app/<app>/locales/zh.json (every key of the webjar's
 en.json; a key without translation keeps its English text) and app/<app>/scripts/config.js (the webjar's own file with
 Chinese as the only locale). Our classes come before the webjar on the classpath, so these files override the webjar's.
-Run it again after a Camunda upgrade; WebappLocalesTest fails while a file is stale.
+Run it again after a Camunda upgrade; WebappLocalesTest fails while a file is stale or a label still shows English
+(labels that keep their English text on purpose are listed with a reason under unchanged: in zh.yaml).
 """
 import glob
 import json
