@@ -30,10 +30,12 @@ public class RecordInvestigationDelegate implements JavaDelegate {
   static final int MAX_TEXT = 8000;
   private final CaseRepository cases;
   private final VocabularyCodes codes;
+  private final InvestigatorRecusal recusal;
 
-  public RecordInvestigationDelegate(CaseRepository cases, VocabularyCodes codes) {
+  public RecordInvestigationDelegate(CaseRepository cases, VocabularyCodes codes, InvestigatorRecusal recusal) {
     this.cases = cases;
     this.codes = codes;
+    this.recusal = recusal;
   }
 
   @Override
@@ -60,6 +62,7 @@ public class RecordInvestigationDelegate implements JavaDelegate {
     String scenario = code(execution, ProcessConstants.VAR_SCENARIO, "scenarios", false, errors);
     String severity = code(execution, ProcessConstants.VAR_SEVERITY, "severities", false, errors);
     List<CaseParty> parties = cases.parties(caseId);
+    errors.addAll(recusal.check(ProcessConstants.VAR_INVESTIGATORS, investigators, parties));
     Map<String, Object> factors;
     try {
       factors = JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS), "party", "factors",
