@@ -271,6 +271,7 @@ class HostileInputTest {
   void hostileRequestsGetNoServerErrorAndARefusedOneWritesNothing() throws Exception {
     SoftAssertions soft = new SoftAssertions();
     int sent = 0;
+    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     for (Map.Entry<String, List<Hostile>> operation : hostile().entrySet()) {
       for (Hostile h : operation.getValue()) {
         for (String user : List.of("jinan-intake-clerk", "jinan-supervision-head", "jilin-manager")) {
@@ -284,6 +285,7 @@ class HostileInputTest {
               ? HttpRequest.BodyPublishers.noBody()
               : HttpRequest.BodyPublishers.ofString(h.body(), StandardCharsets.UTF_8)).build());
           sent++;
+          statuses.merge(r.statusCode(), 1, Integer::sum);
           String label = user + " " + h.method() + " " + abbreviate(h.path()) + " " + abbreviate(h.body()) + " → "
               + r.statusCode() + " " + abbreviate(r.body());
           soft.assertThat(r.statusCode()).as(label).isLessThan(500);
@@ -299,6 +301,8 @@ class HostileInputTest {
       }
     }
     assertThat(sent).isGreaterThan(200);
+    // the requests reached validation (400), the case check (404) and the tenant check (403), not just a login wall
+    assertThat(statuses).containsKeys(400, 403, 404).doesNotContainKey(401);
     soft.assertAll();
   }
 
