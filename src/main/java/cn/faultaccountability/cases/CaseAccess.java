@@ -3,7 +3,9 @@ package cn.faultaccountability.cases;
 import cn.faultaccountability.cases.CaseRepository.CaseRow;
 import java.util.List;
 import java.util.function.Supplier;
+import cn.faultaccountability.platform.StaffRole;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +25,20 @@ public class CaseAccess {
   }
 
   public CaseRow visibleCase(String businessKey) {
-    return cases.findByBusinessKey(businessKey).filter(c -> tenants().contains(c.tenantId()))
+    return cases.findByBusinessKey(businessKey).filter(c -> tenants().contains(c.tenantId()) && handlesCases(c.tenantId()))
         .orElseThrow(() -> new ApiErrors.CaseNotFound(businessKey));
+  }
+
+  /**
+   * A decision administrator revises tables and handles no case (docs/security.md): membership of a tenant through that
+   * group alone does not show the tenant's cases. Administrators and every other role of the tenant see them.
+   */
+  private boolean handlesCases(String tenantId) {
+    Authentication current = identityService.getCurrentAuthentication();
+    List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
+    String decisionAdmin = tenantId + "-" + StaffRole.DECISION_ADMIN.code();
+    return groups.contains(Groups.CAMUNDA_ADMIN)
+        || groups.stream().anyMatch(g -> g.startsWith(tenantId + "-") && !g.equals(decisionAdmin));
   }
 
   public List<String> tenants() {

@@ -30,10 +30,12 @@ public class RecordInvestigationDelegate implements JavaDelegate {
   static final int MAX_TEXT = 8000;
   private final CaseRepository cases;
   private final VocabularyCodes codes;
+  private final InvestigatorRecusal recusal;
 
-  public RecordInvestigationDelegate(CaseRepository cases, VocabularyCodes codes) {
+  public RecordInvestigationDelegate(CaseRepository cases, VocabularyCodes codes, InvestigatorRecusal recusal) {
     this.cases = cases;
     this.codes = codes;
+    this.recusal = recusal;
   }
 
   @Override
@@ -49,7 +51,15 @@ public class RecordInvestigationDelegate implements JavaDelegate {
         }
       }
     } else if (given != null) {
-      investigators.addAll(JsonVariables.strings(given));
+      try {
+        investigators.addAll(JsonVariables.strings(given));
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError(ProcessConstants.VAR_INVESTIGATORS, "应为调查人员的列表"));
+      }
+    }
+    if (investigators.stream().anyMatch(i -> i.length() > 100)) {
+      errors.add(new FieldError(ProcessConstants.VAR_INVESTIGATORS, "每名调查人员不得超过 100 个字符"));
+      investigators.removeIf(i -> i.length() > 100);
     }
     if (investigators.size() < 2) {
       errors.add(new FieldError(ProcessConstants.VAR_INVESTIGATORS, "调查人员不得少于两人（济南市办法第十八条）"));
@@ -60,6 +70,7 @@ public class RecordInvestigationDelegate implements JavaDelegate {
     String scenario = code(execution, ProcessConstants.VAR_SCENARIO, "scenarios", false, errors);
     String severity = code(execution, ProcessConstants.VAR_SEVERITY, "severities", false, errors);
     List<CaseParty> parties = cases.parties(caseId);
+    errors.addAll(recusal.check(ProcessConstants.VAR_INVESTIGATORS, investigators, parties));
     Map<String, Object> factors;
     try {
       factors = JsonVariables.keyed(execution.getVariable(ProcessConstants.VAR_PARTY_FACTORS), "party", "factors",
@@ -73,10 +84,25 @@ public class RecordInvestigationDelegate implements JavaDelegate {
         errors.add(new FieldError(ProcessConstants.VAR_PARTY_FACTORS, "“" + entry.getKey() + "”不是本案当事人"));
         continue;
       }
-      for (String factor : JsonVariables.strings(entry.getValue())) {
+      List<String> partyCodes;
+      try {
+        partyCodes = JsonVariables.strings(entry.getValue());
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError(ProcessConstants.VAR_PARTY_FACTORS, entry.getKey() + "：情节因素应为代码列表"));
+        continue;
+      }
+      for (String factor : partyCodes) {
         if (!codes.contains("factors", factor)) {
           errors.add(new FieldError(ProcessConstants.VAR_PARTY_FACTORS, entry.getKey() + "：未知情节因素“" + factor + "”"));
         }
+      }
+    }
+    for (String flag : List.of(ProcessConstants.VAR_LARGE_IMPACT, ProcessConstants.VAR_CRIME_SUSPECTED,
+        ProcessConstants.VAR_COMPENSATION_PAID, ProcessConstants.VAR_DISCIPLINARY_MATTER)) {
+      Object value = execution.getVariable(flag);
+      if (value != null && !(value instanceof Boolean) && !"true".equals(value) && !"false".equals(value)) {
+        // a wrong type must not silently read as "no"
+        errors.add(new FieldError(flag, "应为是或否（true/false），收到“" + abbreviate(value) + "”"));
       }
     }
     if (!errors.isEmpty()) {
@@ -90,13 +116,19 @@ public class RecordInvestigationDelegate implements JavaDelegate {
     cases.update(caseId, "severity", severity);
     for (String flag : List.of(ProcessConstants.VAR_LARGE_IMPACT, ProcessConstants.VAR_CRIME_SUSPECTED,
         ProcessConstants.VAR_COMPENSATION_PAID, ProcessConstants.VAR_DISCIPLINARY_MATTER)) {
-      boolean value = Boolean.TRUE.equals(execution.getVariable(flag));
+      Object flagValue = execution.getVariable(flag);
+      boolean value = Boolean.TRUE.equals(flagValue) || "true".equals(flagValue);
       // the gateways and the sanctions table read these as booleans, never null
       execution.setVariable(flag, value);
       cases.update(caseId, column(flag), value);
     }
     cases.event(caseId, "INVESTIGATED", Actors.current(execution), "调查终结；调查人员：" + String.join("、", investigators)
         + "；过错类别：" + codes.term("faultCategories", category));
+  }
+
+  private static String abbreviate(Object value) {
+    String text = String.valueOf(value);
+    return text.length() > 20 ? text.substring(0, 20) + "…" : text;
   }
 
   private static String column(String variable) {

@@ -27,6 +27,14 @@ public class PlatformConfiguration {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(new JurisdictionTenantIdProvider());
+        // staff deploy decision tables only, into their own tenant
+        java.util.List<org.camunda.bpm.engine.impl.persistence.deploy.Deployer> deployers =
+            new java.util.ArrayList<>();
+        if (configuration.getCustomPreDeployers() != null) {
+          deployers.addAll(configuration.getCustomPreDeployers());
+        }
+        deployers.add(new DeploymentGuard());
+        configuration.setCustomPreDeployers(deployers);
       }
     };
   }

@@ -27,6 +27,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  */
 public class TaskCompletionValidator implements ExecutionListener {
 
+  private static final java.util.regex.Pattern ISO_PERIOD = java.util.regex.Pattern.compile("P(\\d{1,4}[YMWD]){1,4}");
+  /** A number written as text (engine REST, tests); the reading delegate checks its range and precision. */
+  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d{1,9}(\\.\\d{1,9})?");
   private final TaskForms forms;
   private final FormSchemaWriter choices;
 
@@ -104,7 +107,12 @@ public class TaskCompletionValidator implements ExecutionListener {
 
   private void checkNumber(FormField field, Object value, String label, List<FieldError> errors) {
     if (!(value instanceof Number number)) {
-      // an extension may also come as an ISO-8601 period (engine REST, tests); the delegate checks that form
+      // an extension may also come as an ISO-8601 period, a score as text (engine REST, tests); the delegates check
+      // those. Any other shape is refused here, before it reaches the next task (found by HostileInputTest)
+      if (!(value instanceof String text) || !ISO_PERIOD.matcher(text.strip()).matches()
+          && !DECIMAL.matcher(text.strip()).matches()) {
+        errors.add(error(field, label, "应为整数"));
+      }
       return;
     }
     if (number.doubleValue() != Math.rint(number.doubleValue())) {

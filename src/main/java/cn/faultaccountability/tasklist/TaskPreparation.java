@@ -168,10 +168,10 @@ public class TaskPreparation implements TaskListener {
 
   private String summary(CaseRow row, List<CaseParty> parties, Optional<DeadlineRow> deadline) {
     StringBuilder text = new StringBuilder();
-    text.append("**案件编号** ").append(row.businessKey()).append(" · **单位** ").append(row.unitName())
-        .append("\n\n**行政执法行为** ").append(row.actDescription())
+    text.append("**案件编号** ").append(row.businessKey()).append(" · **单位** ").append(literal(row.unitName()))
+        .append("\n\n**行政执法行为** ").append(literal(row.actDescription()))
         .append("\n\n**当事人** ").append(String.join("、", parties.stream()
-            .map(p -> p.name() + "（" + roleName(p) + (p.liability() == null ? ""
+            .map(p -> literal(p.name()) + "（" + roleName(p) + (p.liability() == null ? ""
                 : "，" + codes.term("liabilityLevels", p.liability())) + "）").toList()));
     deadline.ifPresent(d -> {
       text.append("\n\n**期限** ").append(DeadlineStage.valueOf(d.stage()).chineseName()).append("：");
@@ -201,6 +201,27 @@ public class TaskPreparation implements TaskListener {
       rows.add(r);
     }
     return rows;
+  }
+
+  /**
+   * Text the user typed, shown as itself in the summary's markdown: every character that markdown or HTML would read as
+   * markup becomes a numeric character reference (HTML tags, links, emphasis, line breaks into headings or tables).
+   */
+  static String literal(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if ("&<>\"'*_[]()`#!|~\\{}".indexOf(c) >= 0) {
+        out.append("&#").append((int) c).append(';');
+      } else if (c == '\n' || c == '\r') {
+        out.append(' ');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static String roleName(CaseParty p) {
