@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks and records what the investigation found: at least two investigators (Jinan 18), the facts and evidence, the
- * fault category, the scenario of the decision chain, severity, and each party's factors — all as the decision
- * tables' codes. A problem keeps the investigation task open with a message naming the field.
+ * Checks and records what the investigation found: the investigators (none a party of the case; that there are at
+ * least two, Jinan 18, is Investigate's form rule), the facts and evidence, the fault category, the scenario of the
+ * decision chain, severity, and each party's factors — all as the decision tables' codes. A problem keeps the investigation task open with a message naming the field.
  */
 @Component
 public class RecordInvestigationDelegate implements JavaDelegate {
@@ -61,9 +61,8 @@ public class RecordInvestigationDelegate implements JavaDelegate {
       errors.add(new FieldError(ProcessConstants.VAR_INVESTIGATORS, "每名调查人员不得超过 100 个字符"));
       investigators.removeIf(i -> i.length() > 100);
     }
-    if (investigators.size() < 2) {
-      errors.add(new FieldError(ProcessConstants.VAR_INVESTIGATORS, "调查人员不得少于两人（济南市办法第十八条）"));
-    }
+    // at least two investigators (Jinan 18) is the form rule of Investigate (tasklist/TaskForms), checked on every
+    // completion before this runs: stated once, there
     String facts = text(execution, ProcessConstants.VAR_FACTS, true, errors);
     String evidence = text(execution, ProcessConstants.VAR_EVIDENCE, true, errors);
     String category = code(execution, ProcessConstants.VAR_FAULT_CATEGORY, "faultCategories", true, errors);
