@@ -39,6 +39,12 @@ public class PlatformConfiguration {
     };
   }
 
+  /** Indexes the engine's stock schema lacks (db/engine-indexes/, docs/performance.md). */
+  @Bean
+  public ProcessEnginePlugin engineIndexes() {
+    return new EngineIndexes();
+  }
+
   /** Engine REST API: HTTP Basic against the engine's identity service; anonymous requests get 401. */
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

@@ -1,0 +1,1 @@
+-- Indexes on the engine's tables (H2), applied by platform/EngineIndexes after the engine builds its schema.

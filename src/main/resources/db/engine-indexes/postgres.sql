@@ -1,0 +1,2 @@
+-- Indexes on the engine's tables (PostgreSQL), applied by platform/EngineIndexes after the engine builds its schema.
+-- Each: which query it serves, and the before/after of docs/performance.md.
