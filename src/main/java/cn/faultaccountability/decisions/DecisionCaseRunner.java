@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
@@ -42,8 +41,8 @@ import org.camunda.spin.Spin;
 /**
  * Evaluates every case of the case files with the Camunda DMN engine and tracks which rules the cases hit.
  *
- * <p>The engine is the one the process engine builds (FEEL-Scala by default; the Spin plugin's FEEL value mapper is
- * found on the classpath). Inputs are Java values as inside the process: lists → {@code List<String>},
+ * <p>The engine evaluates as the process engine's does: FEEL-Scala through {@link CachingFeelEngine} (the Spin
+ * plugin's FEEL value mapper is found on the classpath). Inputs are Java values as inside the process: lists → {@code List<String>},
  * {@code YYYY-MM-DD} → {@code java.util.Date} at local midnight, numbers, booleans, and null for every contract input
  * the case does not list. A case with a list input is evaluated a second time with the list as a Spin JSON array —
  * what a {@code Json} variable over the REST API becomes — and must hit the same rules.
@@ -90,8 +89,7 @@ public final class DecisionCaseRunner {
   public DecisionCaseRunner(DecisionContracts contracts, Path shownFrom) {
     this.contracts = contracts;
     this.shownFrom = shownFrom.toAbsolutePath().normalize();
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    DefaultDmnEngineConfiguration configuration = CachingFeelEngineFactory.standaloneConfiguration();
     configuration.customPostDecisionTableEvaluationListeners(List.of(recorder));
     this.engine = configuration.buildEngine();
   }
@@ -285,27 +283,14 @@ public final class DecisionCaseRunner {
       problems.add(new Problem(caseShown, where,
           contract.key() + " 是 COLLECT 表：expect 应为结果列表（- { … }）或 []"));
     }
-    Map<String, Object> javaInputs = new LinkedHashMap<>();
-    Map<String, Object> jsonInputs = new LinkedHashMap<>();
-    boolean hasList = false;
-    for (DecisionContract.Input input : contract.inputs()) {
-      Object raw = c.given().get(input.name());
-      try {
-        Object value = toJava(input, raw);
-        javaInputs.put(input.name(), value);
-        if (value instanceof List<?> list) {
-          hasList = true;
-          jsonInputs.put(input.name(), Spin.JSON(JSON.writeValueAsString(list)));
-        } else {
-          jsonInputs.put(input.name(), value);
-        }
-      } catch (IllegalArgumentException | JsonProcessingException e) {
-        problems.add(new Problem(caseShown, where, "输入 " + input.name() + "：" + e.getMessage()));
-      }
-    }
+    CaseVariables variables = variables(contract, c);
+    variables.problems().forEach(p -> problems.add(new Problem(caseShown, where, p)));
     if (!problems.isEmpty()) {
       return new CaseRun(where, c.article(), problems, Set.of());
     }
+    Map<String, Object> javaInputs = variables.java();
+    Map<String, Object> jsonInputs = variables.json();
+    boolean hasList = jsonInputs != null;
 
     Evaluation java = evaluate(decision, collectCopy, javaInputs);
     Set<String> hitRules = new LinkedHashSet<>(java.ruleIds());
@@ -326,6 +311,39 @@ public final class DecisionCaseRunner {
       }
     }
     return new CaseRun(where, c.article(), problems, hitRules);
+  }
+
+  /**
+   * The variables a case passes, one per contract input (null for those it does not list).
+   *
+   * @param java     Java values, as inside the process
+   * @param json     the same with every list as a Spin JSON array (what a {@code Json} variable over REST becomes), or
+   *                 null when the case has no list input
+   * @param problems inputs that cannot be converted (then {@code java} and {@code json} are incomplete)
+   */
+  public record CaseVariables(Map<String, Object> java, Map<String, Object> json, List<String> problems) {}
+
+  public static CaseVariables variables(DecisionContract contract, DecisionCaseFile.DecisionCase c) {
+    Map<String, Object> javaInputs = new LinkedHashMap<>();
+    Map<String, Object> jsonInputs = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    boolean hasList = false;
+    for (DecisionContract.Input input : contract.inputs()) {
+      Object raw = c.given().get(input.name());
+      try {
+        Object value = toJava(input, raw);
+        javaInputs.put(input.name(), value);
+        if (value instanceof List<?> list) {
+          hasList = true;
+          jsonInputs.put(input.name(), Spin.JSON(JSON.writeValueAsString(list)));
+        } else {
+          jsonInputs.put(input.name(), value);
+        }
+      } catch (IllegalArgumentException | JsonProcessingException e) {
+        problems.add("输入 " + input.name() + "：" + e.getMessage());
+      }
+    }
+    return new CaseVariables(javaInputs, hasList ? jsonInputs : null, problems);
   }
 
   /** Result of one evaluation: the matched rules with their outputs, or what went wrong. */

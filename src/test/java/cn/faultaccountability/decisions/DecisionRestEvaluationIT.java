@@ -23,10 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -74,6 +77,34 @@ class DecisionRestEvaluationIT extends DecisionsOnPostgres {
     }
     assertThat(tenants).isNotEmpty();
     return tenants;
+  }
+
+  /** The engine REST API evaluates with the process engine's DMN engine, which has the expression cache. */
+  @Test
+  void restEvaluationsUseTheExpressionCache() throws Exception {
+    Path dir = decisionsDir();
+    if (DecisionCaseRunner.tenants(dir).isEmpty()) {
+      dir = FIXTURE;
+    }
+    String tenant = DecisionCaseRunner.tenants(dir).get(0);
+    deploy(dir, tenant);
+    Path caseFile = dir.resolve(tenant).resolve("cases").resolve("circumstances.yaml");
+    DecisionCaseFile file = DecisionCaseFile.read(caseFile, caseFile.toString());
+    DecisionContract contract = DecisionContracts.load(dir).decision(file.decision()).orElseThrow();
+
+    FeelEngine feel = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getDmnEngineConfiguration().getFeelEngine();
+    assertThat(feel).isExactlyInstanceOf(CachingFeelEngine.class);
+    CachingFeelEngine cached = (CachingFeelEngine) feel;
+    for (DecisionCaseFile.DecisionCase c : file.cases()) {
+      evaluate(tenant, contract, caseFile, c);
+    }
+    long parses = cached.parses();
+    assertThat(cached.cachedExpressions()).isPositive();
+    for (DecisionCaseFile.DecisionCase c : file.cases()) {
+      evaluate(tenant, contract, caseFile, c);
+    }
+    assertThat(cached.parses()).as("the same cases evaluated again over REST parse nothing").isEqualTo(parses);
   }
 
   private void deploy(Path dir, String tenant) throws Exception {
