@@ -1,7 +1,9 @@
 package cn.faultaccountability.decisions;
 
 import camundajar.impl.scala.collection.Iterator;
+import camundajar.impl.scala.collection.immutable.$colon$colon;
 import camundajar.impl.scala.collection.immutable.Map;
+import camundajar.impl.scala.collection.immutable.Nil$;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
@@ -63,6 +65,7 @@ public class CachingFeelEngine extends ScalaFeelEngine {
   private final FeelInterpreter interpreter;
   private final ValueMapper valueMapper;
   private final FunctionProvider rootFunctions;
+  private final ConcurrentHashMap<String, VariableProvider> inputNames = new ConcurrentHashMap<>();
 
   @SuppressWarnings("deprecation") // FeelEngine.parseExpression/parseUnaryTests: the API Camunda 7.24 itself uses
   public CachingFeelEngine(List<FeelCustomFunctionProvider> functionProviders, int maxEntries) {
@@ -87,10 +90,12 @@ public class CachingFeelEngine extends ScalaFeelEngine {
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable,
       VariableContext variableContext) {
     ParsedExpression parsed = unaryTests.get(expression);
-    // the interpreter finds the input value through the variable named by "inputVariableName"
-    VariableProvider input = new StaticVariableProvider(new Map.Map1<>(INPUT_VARIABLE_NAME, inputVariable));
+    // the interpreter finds the input value through the variable named by "inputVariableName"; the provider of that
+    // one name is immutable, so one per input variable name (in practice only "cellInput") is kept
+    VariableProvider input = inputNames.computeIfAbsent(inputVariable,
+        name -> new StaticVariableProvider(new Map.Map1<>(INPUT_VARIABLE_NAME, name)));
     VariableProvider variables =
-        new CompositeVariableProvider(toScalaList(input, new ContextVariableWrapper(variableContext)));
+        new CompositeVariableProvider(listOf(input, new ContextVariableWrapper(variableContext)));
     // null (no match) counts as false, anything but a boolean fails — as the stock engine unboxes it
     return BoxesRunTime.unboxToBoolean(evaluate(parsed, context(variables)));
   }
@@ -103,6 +108,14 @@ public class CachingFeelEngine extends ScalaFeelEngine {
   /** Distinct expression texts held (expressions and unary tests). */
   public int cachedExpressions() {
     return expressions.entries.size() + unaryTests.entries.size();
+  }
+
+  /** The Scala list of the two, built directly (what {@code toScalaList} makes through a Java list). */
+  @SuppressWarnings("unchecked")
+  private static camundajar.impl.scala.collection.immutable.List<VariableProvider> listOf(VariableProvider first,
+      VariableProvider second) {
+    var nil = (camundajar.impl.scala.collection.immutable.List<VariableProvider>) (Object) Nil$.MODULE$;
+    return new $colon$colon<>(first, new $colon$colon<>(second, nil));
   }
 
   private static Context context(VariableProvider variables) {
