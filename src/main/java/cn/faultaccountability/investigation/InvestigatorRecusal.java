@@ -45,6 +45,16 @@ public class InvestigatorRecusal {
     return errors;
   }
 
+  /** An investigator as named (user id or plain name) is this user: their id, or their name either way round. */
+  public boolean isUser(String investigator, String userId) {
+    if (investigator.strip().equals(userId)) {
+      return true;
+    }
+    String named = normalise(investigator);
+    return !named.isEmpty() && names(userId).stream().skip(1).map(InvestigatorRecusal::normalise)
+        .anyMatch(named::equals);
+  }
+
   private List<String> names(String investigator) {
     List<String> names = new ArrayList<>(List.of(investigator));
     // the caller may not read users (authorization check): the user's name is looked up as the system
