@@ -67,6 +67,28 @@ public class PlatformConfiguration {
     return registration;
   }
 
+  /** Task attachments and comments in the webapps' own engine API only for who sees the task (tenant isolation). */
+  @Bean
+  public FilterRegistrationBean<WebappTaskAttachmentGuard> webappTaskAttachmentGuard(
+      org.camunda.bpm.engine.ProcessEngine engine) {
+    FilterRegistrationBean<WebappTaskAttachmentGuard> registration =
+        new FilterRegistrationBean<>(new WebappTaskAttachmentGuard(engine));
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setName("webapp-task-attachment-guard");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** Another tenant's thing is not found in the webapps' own engine API either (404, not 500). */
+  @Bean
+  public FilterRegistrationBean<WebappApiErrors> webappApiErrors() {
+    FilterRegistrationBean<WebappApiErrors> registration = new FilterRegistrationBean<>(new WebappApiErrors());
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setName("webapp-api-errors");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 21);
+    return registration;
+  }
+
   /** Our API: the webapp login session (dashboard) or HTTP Basic, as the same engine user with groups and tenants. */
   @Bean
   public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
