@@ -39,6 +39,12 @@ public class PlatformConfiguration {
     };
   }
 
+  /** With schema updates off (production): the engine's tables are there and current, or the start stops. */
+  @Bean
+  public ProcessEnginePlugin engineSchemaCheck() {
+    return new EngineSchemaCheck();
+  }
+
   /** Indexes the engine's stock schema lacks (db/engine-indexes/, docs/performance.md). */
   @Bean
   public ProcessEnginePlugin engineIndexes() {
