@@ -70,9 +70,12 @@ public class InvestigatorIsNotApprover implements ExecutionListener {
   /** How the user is an investigator of the case, or null. */
   private String investigatorOfCase(DelegateExecution execution, long caseId, String userId) {
     Object named = cases.get(caseId).details().get("investigators");
-    if (named != null && Arrays.stream(named.toString().split(","))
-        .anyMatch(i -> !i.isBlank() && investigators.isUser(i, userId))) {
-      return "是本案登记的调查人员";
+    if (named != null) {
+      Set<String> user = investigators.namesOf(userId);
+      if (Arrays.stream(named.toString().split(",")).filter(i -> !i.isBlank())
+          .anyMatch(i -> InvestigatorRecusal.named(i).stream().anyMatch(user::contains))) {
+        return "是本案登记的调查人员";
+      }
     }
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     Set<String> taskKeys = new LinkedHashSet<>();

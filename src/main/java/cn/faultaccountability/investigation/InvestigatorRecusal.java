@@ -45,14 +45,20 @@ public class InvestigatorRecusal {
     return errors;
   }
 
-  /** An investigator as named (user id or plain name) is this user: their id, or their name either way round. */
-  public boolean isUser(String investigator, String userId) {
-    if (investigator.strip().equals(userId)) {
-      return true;
-    }
-    String named = normalise(investigator);
-    return !named.isEmpty() && names(userId).stream().skip(1).map(InvestigatorRecusal::normalise)
-        .anyMatch(named::equals);
+  /**
+   * How investigators may name this user: their id, and their name either way round (normalised as
+   * {@link #named(String)} does).
+   */
+  public Set<String> namesOf(String userId) {
+    Set<String> names = names(userId).stream().skip(1).map(InvestigatorRecusal::normalise)
+        .filter(n -> !n.isEmpty()).collect(Collectors.toSet());
+    names.add(userId);
+    return names;
+  }
+
+  /** An investigator as named in a case (user id or plain name), comparable with {@link #namesOf(String)}. */
+  public static Set<String> named(String investigator) {
+    return new java.util.HashSet<>(List.of(investigator.strip(), normalise(investigator)));
   }
 
   private List<String> names(String investigator) {

@@ -282,13 +282,15 @@ class TenantIsolationTest {
     assertThat(rest.get(base, "jinan-manager").statusCode()).isEqualTo(200);
     assertThat(rest.get(base + "/attachments", "jinan-investigator").body()).contains("询问笔录.txt");
     assertThat(rest.get("/api/stats/overview?tenant=jinan", "jinan-manager").statusCode()).isEqualTo(200);
+    assertThat(rest.get("/api/audit/deployments?tenant=jinan", "jinan-manager").statusCode()).isEqualTo(200);
 
     List<String> gets = List.of(base, base + "/attachments", base + "/attachments/" + attachment,
         base + "/documents", base + "/documents/1", base + "/attachments/upload?task=" + task.getId());
     List<String> stats = List.of("/api/stats/overview?tenant=jinan", "/api/stats/open-cases?tenant=jinan",
         "/api/stats/deadlines?tenant=jinan", "/api/stats/monthly?tenant=jinan", "/api/stats/measures?tenant=jinan",
         "/api/stats/durations?tenant=jinan", "/api/stats/exemptions?tenant=jinan", "/api/stats/reviews?tenant=jinan",
-        "/api/calendar/due-date?tenant=jinan&stage=PRELIMINARY_CHECK&from=2026-06-01");
+        "/api/calendar/due-date?tenant=jinan&stage=PRELIMINARY_CHECK&from=2026-06-01",
+        "/api/audit/deployments?tenant=jinan");
     for (String user : jilinUsers()) {
       for (String path : gets) {
         HttpResponse<String> r = rest.get(path, user);
