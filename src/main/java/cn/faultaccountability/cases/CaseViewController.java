@@ -1,5 +1,7 @@
 package cn.faultaccountability.cases;
 
+import cn.faultaccountability.audit.DeploymentAuditRepository;
+import cn.faultaccountability.audit.DeploymentAuditRepository.DeployedDecision;
 import cn.faultaccountability.calendar.DeadlineStage;
 import cn.faultaccountability.cases.CaseRepository.CaseRow;
 import cn.faultaccountability.cases.CaseRepository.Measure;
@@ -38,10 +40,13 @@ public class CaseViewController {
   private final TaskService taskService;
   private final VocabularyCodes codes;
   private final CaseAttachments attachments;
+  private final DeploymentAuditRepository deployments;
 
   public CaseViewController(CaseAccess access, CaseRepository cases, DeadlineService deadlines,
-      TaskService taskService, VocabularyCodes codes, CaseAttachments attachments) {
+      TaskService taskService, VocabularyCodes codes, CaseAttachments attachments,
+      DeploymentAuditRepository deployments) {
     this.attachments = attachments;
+    this.deployments = deployments;
     this.access = access;
     this.cases = cases;
     this.deadlines = deadlines;
@@ -71,8 +76,8 @@ public class CaseViewController {
     view.put("openTasks", openTasks(row));
     view.put("deadlines", deadlines(row.id()));
     view.put("parties", parties(row.id()));
-    view.put("decisionsUsed", cases.decisionsUsed(row.id()));
-    view.put("history", cases.events(row.id()));
+    view.put("decisionsUsed", decisionsUsed(row.id()));
+    view.put("history", cases.events(row.id()).stream().map(CaseViewController::lowerCaseKeys).toList());
     view.put("attachments", attachments.list(row));
     return view;
   }
@@ -94,6 +99,36 @@ public class CaseViewController {
       }
       return tasks;
     });
+  }
+
+  /**
+   * Each table version the case evaluated, with who deployed that version and when (fa_decision_deployment; null for
+   * a version deployed before the audit existed).
+   */
+  private List<Map<String, Object>> decisionsUsed(long caseId) {
+    List<Map<String, Object>> used = cases.decisionsUsed(caseId);
+    Map<String, DeployedDecision> deployed = deployments.byDefinitionId(used.stream()
+        .map(u -> (String) u.get("decision_definition_id")).distinct().toList());
+    List<Map<String, Object>> result = new ArrayList<>();
+    for (Map<String, Object> u : used) {
+      Map<String, Object> m = lowerCaseKeys(u);
+      DeployedDecision d = deployed.get((String) u.get("decision_definition_id"));
+      m.put("deployedBy", d == null ? null : d.deployedBy());
+      m.put("deployedAt", d == null ? null : d.deployedAt());
+      m.put("deploymentId", d == null ? null : d.deploymentId());
+      m.put("deploymentName", d == null ? null : d.deploymentName());
+      m.put("deploymentSource", d == null ? null : d.deploymentSource());
+      m.put("sameContentAsVersion", d == null ? null : d.sameContentAsVersion());
+      result.add(m);
+    }
+    return result;
+  }
+
+  /** A row's column names as PostgreSQL gives them (H2 gives them in capitals), so the JSON is the same on both. */
+  private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    row.forEach((column, value) -> m.put(column.toLowerCase(java.util.Locale.ROOT), value));
+    return m;
   }
 
   private List<Map<String, Object>> deadlines(long caseId) {

@@ -45,6 +45,22 @@ public class InvestigatorRecusal {
     return errors;
   }
 
+  /**
+   * How investigators may name this user: their id, and their name either way round (normalised as
+   * {@link #named(String)} does).
+   */
+  public Set<String> namesOf(String userId) {
+    Set<String> names = names(userId).stream().skip(1).map(InvestigatorRecusal::normalise)
+        .filter(n -> !n.isEmpty()).collect(Collectors.toSet());
+    names.add(userId);
+    return names;
+  }
+
+  /** An investigator as named in a case (user id or plain name), comparable with {@link #namesOf(String)}. */
+  public static Set<String> named(String investigator) {
+    return new java.util.HashSet<>(List.of(investigator.strip(), normalise(investigator)));
+  }
+
   private List<String> names(String investigator) {
     List<String> names = new ArrayList<>(List.of(investigator));
     // the caller may not read users (authorization check): the user's name is looked up as the system

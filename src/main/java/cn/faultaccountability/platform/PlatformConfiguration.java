@@ -39,6 +39,12 @@ public class PlatformConfiguration {
     };
   }
 
+  /** With schema updates off (production): the engine's tables are there and current, or the start stops. */
+  @Bean
+  public ProcessEnginePlugin engineSchemaCheck() {
+    return new EngineSchemaCheck();
+  }
+
   /** Indexes the engine's stock schema lacks (db/engine-indexes/, docs/performance.md). */
   @Bean
   public ProcessEnginePlugin engineIndexes() {
@@ -64,6 +70,28 @@ public class PlatformConfiguration {
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setName("query-expression-guard");
     registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Task attachments and comments in the webapps' own engine API only for who sees the task (tenant isolation). */
+  @Bean
+  public FilterRegistrationBean<WebappTaskAttachmentGuard> webappTaskAttachmentGuard(
+      org.camunda.bpm.engine.ProcessEngine engine) {
+    FilterRegistrationBean<WebappTaskAttachmentGuard> registration =
+        new FilterRegistrationBean<>(new WebappTaskAttachmentGuard(engine));
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setName("webapp-task-attachment-guard");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** Another tenant's thing is not found in the webapps' own engine API either (404, not 500). */
+  @Bean
+  public FilterRegistrationBean<WebappApiErrors> webappApiErrors() {
+    FilterRegistrationBean<WebappApiErrors> registration = new FilterRegistrationBean<>(new WebappApiErrors());
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setName("webapp-api-errors");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 21);
     return registration;
   }
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * its tenant (found by TenantIsolationTest: a Jilin clerk downloaded a Jinan case's evidence). Engine REST therefore
  * answers those paths only to a caller who can see the task — open (task grant, tenant) or completed (history of the
  * case's definition, tenant); anyone else gets 404, as for a task that does not exist. Staff read a case's attachments
- * through {@code /api/cases/{key}/attachments}, which checks the case first.
+ * through {@code /api/cases/{key}/attachments}, which checks the case first. The webapps' own engine API (Tasklist's,
+ * {@code /camunda/api/engine/...}) is another Jersey application with the same gap: {@link WebappTaskAttachmentGuard}.
  */
 @Component
 public class TaskAttachmentGuard implements ResourceConfigCustomizer {
@@ -38,13 +39,18 @@ public class TaskAttachmentGuard implements ResourceConfigCustomizer {
     if (!m.matches()) {
       return;
     }
-    String taskId = m.group(1);
-    // both queries run with the caller's authentication (set by the engine's REST authentication filter)
-    boolean visible = engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0
-        || engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
-    if (!visible) {
+    // with the caller's authentication (set by the engine's REST authentication filter)
+    if (!visible(engine, m.group(1))) {
       request.abortWith(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", "NotFound", "message", "不存在或您无权访问 / Not found")).build());
+          .entity(Map.of("type", "NotFound", "message", NOT_FOUND)).build());
     }
+  }
+
+  static final String NOT_FOUND = "不存在或您无权访问 / Not found";
+
+  /** The current user sees the task: open (task grant, tenant) or completed (history grant, tenant). */
+  static boolean visible(ProcessEngine engine, String taskId) {
+    return engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0
+        || engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
   }
 }

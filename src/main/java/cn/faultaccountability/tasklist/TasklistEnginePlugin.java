@@ -1,5 +1,6 @@
 package cn.faultaccountability.tasklist;
 
+import cn.faultaccountability.investigation.InvestigatorIsNotApprover;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,19 +15,22 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Attaches to every user task, whatever process deploys it: on task create {@link TaskPreparation}; when the task's
- * activity ends (its completion) first {@link TaskCompletionValidator}, then {@link TaskOutcomeRecorder}, ahead of any
- * end listener the BPMN declares.
+ * activity ends (its completion) first — on the tasks of approving roles — {@link InvestigatorIsNotApprover}, then
+ * {@link TaskCompletionValidator}, then {@link TaskOutcomeRecorder}, ahead of any end listener the BPMN declares.
  */
 public class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final TaskListener preparation;
   private final ExecutionListener validator;
   private final ExecutionListener recorder;
+  private final ExecutionListener separation;
 
-  public TasklistEnginePlugin(TaskListener preparation, ExecutionListener validator, ExecutionListener recorder) {
+  public TasklistEnginePlugin(TaskListener preparation, ExecutionListener validator, ExecutionListener recorder,
+      ExecutionListener separation) {
     this.preparation = preparation;
     this.validator = validator;
     this.recorder = recorder;
+    this.separation = separation;
   }
 
   @Override
@@ -41,6 +45,9 @@ public class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, preparation);
         activity.addListener(ExecutionListener.EVENTNAME_END, validator, 0);
         activity.addListener(ExecutionListener.EVENTNAME_END, recorder, 1);
+        if (InvestigatorIsNotApprover.approves(task.getCandidateGroupIdExpressions())) {
+          activity.addListener(ExecutionListener.EVENTNAME_END, separation, 0);
+        }
       }
     });
   }

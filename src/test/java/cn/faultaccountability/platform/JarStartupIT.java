@@ -132,7 +132,8 @@ class JarStartupIT {
       // the management port (actuator) on any free port too, so runs side by side do not collide on 8081
       builder.environment().put("MANAGEMENT_PORT", "0");
       RunningApp app = new RunningApp(builder.start(), port, logFile);
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+      // generous: on a busy machine (parallel builds) a first start with its deployments takes minutes
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
       while (!app.log().contains("system is up")) {
         if (!app.process.isAlive() || Instant.now().isAfter(deadline)) {
           app.close();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.faultaccountability.cases.InvalidInputException;
 import cn.faultaccountability.testsupport.CaseDriver;
 import cn.faultaccountability.testsupport.EngineRest;
+import cn.faultaccountability.testsupport.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -241,6 +242,13 @@ class HostileInputTest {
       h.put("GET /api/stats/" + stat, List.of(Hostile.get("/api/stats/" + stat + "?tenant=" + q(SCRIPT)),
           Hostile.get("/api/stats/" + stat + "?tenant=" + q(IMG) + "&tenant=jinan")));
     }
+    List<Hostile> audit = new ArrayList<>();
+    for (String query : List.of("tenant=" + q(SCRIPT), "tenant=jinan&tenant=jilin", "tenant=" + "x".repeat(5000),
+        "limit=abc", "limit=-1", "limit=0", "limit=99999999999999999999", "limit=2.5", "key=" + q(SCRIPT),
+        "key=" + "k".repeat(5000), "key=%00", "key=" + q("' or 1=1 --"), "key=")) {
+      audit.add(Hostile.get("/api/audit/deployments?" + query));
+    }
+    h.put("GET /api/audit/deployments", audit);
     return h;
   }
 
@@ -343,6 +351,7 @@ class HostileInputTest {
         vars("serviceDate", 12345), vars("serviceDate", "2026-02-30"), vars("serviceDate", "2000-01-01"),
         vars("serviceDate", json(Map.of()))));
     SoftAssertions soft = new SoftAssertions();
+    Map<String, WebappSession> tasklist = new HashMap<>();
     for (Map.Entry<String, List<Map<String, Object>>> form : forms.entrySet()) {
       String key = form.getKey().equals("Investigate") ? investigating : decided;
       String role = form.getKey().equals("Investigate") ? "investigator" : "intake-clerk";
@@ -373,6 +382,15 @@ class HostileInputTest {
         HttpResponse<String> r = rest.postJson("/engine-rest/task/" + before.getId() + "/complete",
             CaseDriver.tenantOf(key) + "-" + role, restVariables(values));
         soft.assertThat(r.statusCode()).as("REST " + label + " " + abbreviate(r.body())).isBetween(400, 499);
+        // and as Tasklist submits a form, through the webapps' own API with a login session: 400 too
+        String user = CaseDriver.tenantOf(key) + "-" + role;
+        WebappSession session = tasklist.computeIfAbsent(user, u -> WebappSession.login(port, u));
+        HttpResponse<String> w = session.send(session.request("/camunda/api/engine/engine/default/task/"
+            + before.getId() + "/submit-form").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(restVariables(values), StandardCharsets.UTF_8)).build());
+        soft.assertThat(w.statusCode()).as("Tasklist " + label + " " + abbreviate(w.body())).isBetween(400, 499);
+        soft.assertThat(taskService.createTaskQuery().taskId(before.getId()).count()).as(label + " open").isEqualTo(1);
+        soft.assertThat(SecurityFixture.rowCounts(jdbc)).as(label).isEqualTo(rows);
       }
     }
     soft.assertAll();

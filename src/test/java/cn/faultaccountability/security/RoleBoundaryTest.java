@@ -221,6 +221,87 @@ class RoleBoundaryTest {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
   }
 
+  /** As the user, claims (unless told not to) and completes the case's open task of that definition. */
+  private void completeAs(String user, String key, String definitionKey, boolean claim, Map<String, Object> values) {
+    driver.as(user, () -> {
+      Task task = task(key, definitionKey);
+      if (claim) {
+        taskService.claim(task.getId(), user);
+      }
+      taskService.complete(task.getId(), values);
+      return null;
+    });
+  }
+
+  /** The user's completion is refused, with a Chinese message naming why; the task stays open and is given back. */
+  private void refusedAsOwnCase(String user, String key, String definitionKey, Map<String, Object> values) {
+    Task before = task(key, definitionKey);
+    assertThatThrownBy(() -> completeAs(user, key, definitionKey, true, values))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+        .hasMessageContaining("本案").hasMessageContaining(before.getName())
+        .hasMessageContaining("调查与审批、认定须由不同的人负责");
+    taskService.setAssignee(before.getId(), null);
+    HttpResponse<String> rest = new EngineRest(port).postJson("/engine-rest/task/" + before.getId() + "/complete",
+        user, "{\"variables\": {}}");
+    assertThat(rest.statusCode()).as(rest.body()).isEqualTo(403);
+    assertThat(rest.body()).contains("调查与审批、认定须由不同的人负责");
+    assertThat(task(key, definitionKey)).as(definitionKey + " still open").isNotNull()
+        .extracting(Task::getId).isEqualTo(before.getId());
+  }
+
+  /**
+   * Separation of duties: a user in both the investigator and the supervision-head group of Jinan approves and decides
+   * no case they investigate — one whose investigator task they did (claimed, or completed without claiming over
+   * engine REST), or one that names them among its investigators — but does so on other cases.
+   */
+  @Test
+  void aUserWhoIsBothInvestigatorAndHeadNeitherApprovesNorDecidesACaseTheyInvestigate() {
+    User dual = identityService.newUser("jinan-dual");
+    dual.setFirstName("双");
+    dual.setLastName("重");
+    dual.setPassword("demo");
+    identityService.saveUser(dual);
+    identityService.createMembership(dual.getId(), "jinan-investigator");
+    identityService.createMembership(dual.getId(), "jinan-supervision-head");
+    try {
+      String own = intake("jinan", "济南市分离区市场监督管理局");
+      // the check, completed over engine REST without claiming it
+      HttpResponse<String> checked = new EngineRest(port).postJson("/engine-rest/task/"
+          + task(own, "PreliminaryCheck").getId() + "/complete", dual.getId(),
+          "{\"variables\": {\"checkOutcome\": {\"value\": \"FILE\"}}}");
+      assertThat(checked.statusCode()).as(checked.body()).isEqualTo(204);
+      refusedAsOwnCase(dual.getId(), own, "ApproveFiling", vars("filingDecision", "APPROVE"));
+      driver.complete(own, "ApproveFiling", "supervision-head", vars("filingDecision", "APPROVE"));
+      // the investigation, claimed: they ask for an extension and cannot grant it themselves
+      completeAs(dual.getId(), own, "Investigate", true, vars("investigationOutcome", "REQUEST_EXTENSION",
+          "extension", 10, "reason", "需要调取外地证据"));
+      refusedAsOwnCase(dual.getId(), own, "ApproveExtension", vars("approval", "APPROVE", "extension", 10,
+          "reason", "同意"));
+      driver.complete(own, "ApproveExtension", "supervision-head", vars("approval", "RETURN", "reason", "不必延长"));
+      assertThat(driver.history(own)).contains("EXTENSION_REFUSED").doesNotContain("DEADLINE_EXTENDED");
+
+      // another case: they approve its filing (they did not investigate it) ...
+      String other = intake("jinan", "济南市分离二区市场监督管理局");
+      driver.complete(other, "PreliminaryCheck", "investigator", vars("checkOutcome", "FILE"));
+      completeAs(dual.getId(), other, "ApproveFiling", true, vars("filingDecision", "APPROVE"));
+      // ... until the investigation names them among its investigators
+      driver.complete(other, "Investigate", "investigator", vars("investigationOutcome", "DONE",
+          "investigators", json(List.of("jinan-investigator", dual.getId())), "facts", "事实", "evidence", "证据",
+          "faultCategory", "FACTS_UNCLEAR", "scenario", "APPROVED_ACT_WRONG", "severity", "LIGHT",
+          "partyFactors", json(Map.of())));
+      driver.complete(other, "StatementAndDefence", "unit-liaison", vars("statement", "无异议"));
+      Map<String, Object> liabilities = vars("manualLiabilities", json(Map.of("张三", "SECONDARY", "李四", "MAIN",
+          "王五", "MAIN")), "reason", "审核、批准人未尽审查职责");
+      refusedAsOwnCase(dual.getId(), other, "DetermineLiabilityManually", liabilities);
+      driver.complete(other, "DetermineLiabilityManually", "supervision-head", liabilities);
+      refusedAsOwnCase(dual.getId(), other, "Determine", Map.of());
+      driver.complete(other, "Determine", "supervision-head", Map.of());
+      assertThat(driver.openTasks(other)).containsExactly("GovernmentApproval");
+    } finally {
+      identityService.deleteUser(dual.getId());
+    }
+  }
+
   @Test
   void anInvestigatorWhoIsAPartyOfTheCaseIsRefusedAndARecusalRequestGoesToTheHead() {
     User zhang = identityService.newUser("jinan-investigator-zhangsan");

@@ -7,6 +7,7 @@ import cn.faultaccountability.platform.Jurisdiction;
 import cn.faultaccountability.platform.StaffRole;
 import cn.faultaccountability.testsupport.CaseDriver;
 import cn.faultaccountability.testsupport.EngineRest;
+import cn.faultaccountability.testsupport.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -206,6 +207,70 @@ class TenantIsolationTest {
     assertThat(SecurityFixture.rowCounts(jdbc)).isEqualTo(rows);
   }
 
+  /**
+   * The webapps' own engine API ({@code /camunda/api/engine/...}, what Tasklist calls with its login session) is another
+   * Jersey application than {@code /engine-rest}: its task attachment and comment endpoints are probed the same way.
+   */
+  @Test
+  void theWebappsOwnApiShowsAJilinUserNothingOfTheJinanTaskAndWritesNothing() throws Exception {
+    String pi = driver.instance(jinanKey).getId();
+    Task task = investigateTask(jinanKey);
+    String attachment = taskService.getTaskAttachments(task.getId()).get(0).getId();
+    long variables = runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi).count();
+    Map<String, Integer> rows = SecurityFixture.rowCounts(jdbc);
+    String api = "/camunda/api/engine/engine/default";
+    String t = api + "/task/" + task.getId();
+
+    // the Jinan investigator reaches the task's evidence through the same API: the probes can reach things
+    WebappSession owner = WebappSession.login(port, "jinan-investigator");
+    assertThat(owner.get(t + "/attachment/" + attachment).body()).contains("询问笔录.txt");
+    assertThat(owner.get(t + "/attachment/" + attachment + "/data").body()).isEqualTo("笔录");
+
+    List<String> gets = List.of(t, t + "/attachment", t + "/attachment/" + attachment,
+        t + "/attachment/" + attachment + "/data", t + "/comment", t + "/variables", t + "/form-variables",
+        t + "/identity-links", t + "/form", t + "/deployed-form", api + "/process-instance/" + pi + "/variables",
+        api + "/history/task?taskId=" + task.getId(), api + "/task?processInstanceBusinessKey=" + jinanKey);
+    String boundary = "----webapp";
+    String upload = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\n恶意.txt\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"x.txt\"\r\n"
+        + "Content-Type: text/plain\r\n\r\nx\r\n--" + boundary + "--\r\n";
+    for (String user : jilinUsers()) {
+      WebappSession session = WebappSession.login(port, user);
+      for (String path : gets) {
+        HttpResponse<String> r = session.get(path);
+        if (path.contains("?")) {
+          assertThat(r.statusCode()).as(user + " " + path + " " + r.body()).isEqualTo(200);
+          assertThat(JSON.readTree(r.body())).as(user + " " + path).isEmpty();
+        } else {
+          assertThat(r.statusCode()).as(user + " " + path + " " + r.body()).isBetween(400, 499);
+        }
+        assertThat(r.body()).as(user + " " + path).doesNotContain(jinanKey, "某区市场监督管理局", "笔录");
+      }
+      for (String[] post : new String[][] {
+          {t + "/comment/create", "application/json", "{\"message\": \"<script>alert(1)</script>\"}"},
+          {t + "/attachment/create", "multipart/form-data; boundary=" + boundary, upload},
+          {t + "/claim", "application/json", "{\"userId\": \"" + user + "\"}"},
+          {t + "/complete", "application/json", "{\"variables\": {}}"},
+          {t + "/submit-form", "application/json", "{\"variables\": {}}"},
+          {t + "/variables", "application/json", "{\"modifications\": {\"facts\": {\"value\": \"改写\"}}}"},
+          {t + "/identity-links", "application/json", "{\"groupId\": \"jilin-investigator\", \"type\": \"candidate\"}"}}) {
+        HttpResponse<String> r = session.send(session.request(post[0]).header("Content-Type", post[1])
+            .POST(HttpRequest.BodyPublishers.ofString(post[2], StandardCharsets.UTF_8)).build());
+        assertThat(r.statusCode()).as(user + " POST " + post[0] + " " + r.body()).isBetween(400, 499);
+      }
+      HttpResponse<String> delete = session.send(session.request(t + "/attachment/" + attachment).DELETE().build());
+      assertThat(delete.statusCode()).as(user + " delete attachment " + delete.body()).isBetween(400, 499);
+    }
+    Task after = investigateTask(jinanKey);
+    assertThat(after.getAssignee()).isNull();
+    assertThat(taskService.getTaskAttachments(after.getId())).extracting(a -> a.getId()).containsExactly(attachment);
+    assertThat(taskService.getTaskComments(after.getId())).isEmpty();
+    assertThat(taskService.getIdentityLinksForTask(after.getId())).extracting(l -> l.getGroupId())
+        .doesNotContain("jilin-investigator");
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi).count()).isEqualTo(variables);
+    assertThat(SecurityFixture.rowCounts(jdbc)).isEqualTo(rows);
+  }
+
   @Test
   void ourApiAnswersAJilinUserAsIfTheJinanCaseDidNotExistAndWritesNothing() throws Exception {
     Task task = investigateTask(jinanKey);
@@ -217,13 +282,15 @@ class TenantIsolationTest {
     assertThat(rest.get(base, "jinan-manager").statusCode()).isEqualTo(200);
     assertThat(rest.get(base + "/attachments", "jinan-investigator").body()).contains("询问笔录.txt");
     assertThat(rest.get("/api/stats/overview?tenant=jinan", "jinan-manager").statusCode()).isEqualTo(200);
+    assertThat(rest.get("/api/audit/deployments?tenant=jinan", "jinan-manager").statusCode()).isEqualTo(200);
 
     List<String> gets = List.of(base, base + "/attachments", base + "/attachments/" + attachment,
         base + "/documents", base + "/documents/1", base + "/attachments/upload?task=" + task.getId());
     List<String> stats = List.of("/api/stats/overview?tenant=jinan", "/api/stats/open-cases?tenant=jinan",
         "/api/stats/deadlines?tenant=jinan", "/api/stats/monthly?tenant=jinan", "/api/stats/measures?tenant=jinan",
         "/api/stats/durations?tenant=jinan", "/api/stats/exemptions?tenant=jinan", "/api/stats/reviews?tenant=jinan",
-        "/api/calendar/due-date?tenant=jinan&stage=PRELIMINARY_CHECK&from=2026-06-01");
+        "/api/calendar/due-date?tenant=jinan&stage=PRELIMINARY_CHECK&from=2026-06-01",
+        "/api/audit/deployments?tenant=jinan");
     for (String user : jilinUsers()) {
       for (String path : gets) {
         HttpResponse<String> r = rest.get(path, user);
