@@ -5,7 +5,12 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -13,6 +18,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +32,9 @@ import org.springframework.stereotype.Component;
  *       transaction was rolled back and the request may be repeated (docs/reliability.md).</li>
  *   <li>The database is unreachable or restarting: 503 with Retry-After, in Chinese, no stack trace.</li>
  *   <li>The task or case to act on is gone ("Cannot find task ..."), typically because someone else completed it a
- *       moment earlier (two clicks, two nodes): 404 with the engine's message, not 500.</li>
+ *       moment earlier (two clicks, two nodes): 404 with the engine's message, not 500. Likewise when the task was
+ *       read just before the other completion committed: its authorizations went with it and the engine says 403
+ *       "no permission on the task" — if the task no longer exists, the answer is 404.</li>
  * </ul>
  * Whether wrapped (Camunda's resources wrap engine exceptions in a RestException) or not. Every other exception keeps
  * Camunda's own answer.
@@ -34,11 +42,46 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
 
+  private final ObjectProvider<ProcessEngine> engine;
+
+  public EngineRestErrors(ObjectProvider<ProcessEngine> engine) {
+    this.engine = engine;
+  }
+
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-    config.register(new Wrapped());
-    config.register(new Direct());
-    config.register(new Other());
+    config.register(new Wrapped(this));
+    config.register(new Direct(this));
+    config.register(new Other(this));
+  }
+
+  Response answer(Throwable e) {
+    Response response = translate(e);
+    return response != null ? response : vanishedTask(e);
+  }
+
+  private Response vanishedTask(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AuthorizationException denied && denied.getMissingAuthorizations() != null) {
+        for (MissingAuthorization missing : denied.getMissingAuthorizations()) {
+          String id = missing.getResourceId();
+          if (Resources.TASK.resourceName().equals(missing.getResourceType()) && id != null && !"*".equals(id)
+              && !taskExists(id)) {
+            return answer(Response.Status.NOT_FOUND, "NotFound",
+                "要办理的任务已不存在（可能刚被他人办理或已结束）：" + id);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether the task exists at all, whoever may see it (so only for a request already refused). */
+  private boolean taskExists(String taskId) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired()
+        .execute(context -> context.getTaskManager().findTaskById(taskId)) != null;
   }
 
   static Response translate(Throwable e) {
@@ -75,18 +118,30 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   /** Ahead of Camunda's own mappers of the same exception types (Jersey picks the higher priority). */
   @Priority(1000)
   static final class Wrapped implements ExceptionMapper<RestException> {
+    private final EngineRestErrors errors;
+
+    Wrapped(EngineRestErrors errors) {
+      this.errors = errors;
+    }
+
     @Override
     public Response toResponse(RestException e) {
-      Response response = translate(e);
+      Response response = errors.answer(e);
       return response != null ? response : new RestExceptionHandler().toResponse(e);
     }
   }
 
   @Priority(1000)
   static final class Direct implements ExceptionMapper<ProcessEngineException> {
+    private final EngineRestErrors errors;
+
+    Direct(EngineRestErrors errors) {
+      this.errors = errors;
+    }
+
     @Override
     public Response toResponse(ProcessEngineException e) {
-      Response response = translate(e);
+      Response response = errors.answer(e);
       return response != null ? response : new ProcessEngineExceptionHandler().toResponse(e);
     }
   }
@@ -94,9 +149,15 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   /** E.g. Spring's CannotCreateTransactionException when no connection can be had to begin the command. */
   @Priority(1000)
   static final class Other implements ExceptionMapper<Throwable> {
+    private final EngineRestErrors errors;
+
+    Other(EngineRestErrors errors) {
+      this.errors = errors;
+    }
+
     @Override
     public Response toResponse(Throwable e) {
-      Response response = translate(e);
+      Response response = errors.answer(e);
       return response != null ? response : new ExceptionHandler().toResponse(e);
     }
   }

@@ -42,13 +42,17 @@ public final class TransientFailures {
    * Whether the failure is the database connection's: Hikari timed out waiting for one, the driver lost it, or the
    * server ended it (SQLSTATE class 08 connection exception; 57P01-57P03 administrator or crash shutdown, not yet
    * accepting connections). A refused connection attempt reaches us as Hikari's SQLTransientConnectionException.
+   * When the commit itself fails on a dead connection, the rollback after it fails too and only that is thrown.
    */
   public static boolean isDatabaseUnavailable(Throwable e) {
     return anyInChain(e, t -> t instanceof SQLTransientConnectionException
         || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
         || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-        || t instanceof SQLException sql && sql.getSQLState() != null
-            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
+        || t instanceof SQLException sql && (sql.getSQLState() != null
+            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))
+            // Hikari's answer, without SQLSTATE, for a connection it already evicted as broken (e.g. the rollback
+            // after a commit that failed on a terminated connection)
+            || sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())));
   }
 
   /**

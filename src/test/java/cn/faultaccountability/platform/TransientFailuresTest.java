@@ -52,6 +52,9 @@ class TransientFailuresTest {
     assertThat(TransientFailures.isDatabaseUnavailable(new ProcessEngineException("x", rollbackFailed))).isTrue();
     assertThat(TransientFailures.isDatabaseUnavailable(new org.springframework.transaction.TransactionSystemException(
         "commit failed", new SQLException("could not serialize access", "40001")))).isFalse();
+    // the commit failed on the terminated connection; Spring throws only the failed rollback after it
+    assertThat(TransientFailures.isDatabaseUnavailable(new org.springframework.transaction.TransactionSystemException(
+        "JDBC rollback failed", new SQLException("Connection is closed")))).isTrue();
     assertThat(TransientFailures.isDatabaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
     assertThat(TransientFailures.isDatabaseUnavailable(new ProcessEngineException("Cannot find task"))).isFalse();
     assertThat(TransientFailures.isDatabaseUnavailable(new SQLException("no state"))).isFalse();
