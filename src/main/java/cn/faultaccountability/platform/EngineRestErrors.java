@@ -57,6 +57,14 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
   Response answer(Throwable e) {
     Response response = translate(e);
+    if (response == null && e instanceof RestException && e.getCause() == null) {
+      // the resource kept only the engine's message; the command's own failure tells what happened
+      RuntimeException command = CommandFailures.last();
+      if (command != null && command.getMessage() != null && e.getMessage() != null
+          && e.getMessage().contains(command.getMessage())) {
+        response = translate(command);
+      }
+    }
     return response != null ? response : vanishedTask(e);
   }
 

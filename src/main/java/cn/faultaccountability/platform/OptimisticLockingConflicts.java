@@ -85,6 +85,9 @@ public class OptimisticLockingConflicts extends AbstractProcessEnginePlugin {
         }
         return result;
       } catch (RuntimeException e) {
+        if (depth[0] == 1) {
+          CommandFailures.record(e);
+        }
         if (depth[0] == 1 && TransientFailures.isOptimisticLockingConflict(e)) {
           // the job executor's own commands (executing a job, recording its failure or success)
           boolean ofJob = command instanceof ExecuteJobsCmd

@@ -23,12 +23,15 @@ public class TransientFailureFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    CommandFailures.clear();
     try {
       chain.doFilter(request, response);
     } catch (ServletException | IOException | RuntimeException e) {
       if (response.isCommitted() || !answer(request, response, e)) {
         throw e;
       }
+    } finally {
+      CommandFailures.clear();
     }
   }
 

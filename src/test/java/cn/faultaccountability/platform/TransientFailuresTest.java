@@ -73,6 +73,17 @@ class TransientFailuresTest {
     assertThat(EngineRestErrors.translate(new org.camunda.bpm.engine.exception.NullValueException(
         "Cannot find task with id 1: task is null")).getStatus()).isEqualTo(404);
     assertThat(EngineRestErrors.translate(new ProcessEngineException("a bug"))).isNull();
+    // a resource that answers with the engine's message only (PUT /job/{id}/duedate): the command's failure decides
+    EngineRestErrors errors = new EngineRestErrors(null);
+    org.camunda.bpm.engine.rest.exception.RestException messageOnly =
+        new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+            jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR, persistence.getMessage());
+    CommandFailures.record(persistence);
+    try {
+      assertThat(errors.answer(messageOnly).getStatus()).isEqualTo(503);
+    } finally {
+      CommandFailures.clear();
+    }
   }
 
   @Test
