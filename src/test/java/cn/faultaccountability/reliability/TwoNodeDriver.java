@@ -455,6 +455,12 @@ final class TwoNodeDriver {
     report.check("请求冲突均计数且答复 409 / request conflicts counted = 409 answers", (double) concurrentUpdateAnswers.get(),
         delta.getOrDefault("request", 0.0));
 
+    long races = cases.stream().filter(c -> c.index() % settings.raceEvery() == 0).count() * 2;
+    if (races >= 10) {
+      // two requests at the same instant on the same case: some of them must really have collided
+      report.check("并发请求确实发生了冲突 / the races provoked conflicts (" + races + " races)", "≥ 1",
+          concurrentUpdateAnswers.get(), concurrentUpdateAnswers.get() > 0);
+    }
     report.figure("答复 / answers [phase status]: count", new TreeMap<>(toCounts(answers)));
     report.figure("重发的请求 / requests repeated", repeated.get());
     report.figure("答复丢失但已提交 / committed although the answer was lost", committedDespiteError.get());
