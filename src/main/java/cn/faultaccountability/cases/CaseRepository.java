@@ -16,6 +16,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Our case tables (Flyway, {@code fa_*}). They share the engine's data source and Spring transaction, so what a
@@ -31,27 +34,44 @@ public class CaseRepository {
       "process_instance_id", "complainant_contact");
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate newTransaction;
 
-  public CaseRepository(JdbcTemplate jdbc) {
+  public CaseRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** The next {@code <TENANT>-<YEAR>-<5 digits>} (SPEC §2); the row lock serialises concurrent intakes. */
   public String nextBusinessKey(String tenantId, int year) {
-    int updated = jdbc.update("update fa_business_key_sequence set last_value = last_value + 1 "
-        + "where tenant_id = ? and case_year = ?", tenantId, year);
-    if (updated == 0) {
-      try {
-        jdbc.update("insert into fa_business_key_sequence (tenant_id, case_year, last_value) values (?, ?, 1)",
-            tenantId, year);
-      } catch (DuplicateKeyException concurrentFirst) {
-        jdbc.update("update fa_business_key_sequence set last_value = last_value + 1 "
-            + "where tenant_id = ? and case_year = ?", tenantId, year);
-      }
+    if (increment(tenantId, year) == 0) {
+      createSequence(tenantId, year);
+      increment(tenantId, year);
     }
     Integer value = jdbc.queryForObject("select last_value from fa_business_key_sequence "
         + "where tenant_id = ? and case_year = ?", Integer.class, tenantId, year);
     return String.format("%s-%d-%05d", tenantId.toUpperCase(), year, value);
+  }
+
+  private int increment(String tenantId, int year) {
+    return jdbc.update("update fa_business_key_sequence set last_value = last_value + 1 "
+        + "where tenant_id = ? and case_year = ?", tenantId, year);
+  }
+
+  /**
+   * The jurisdiction's first case of the year creates its counter, in a transaction of its own: when two intakes
+   * (e.g. on two nodes) both find no counter, one insert fails on the primary key, and on PostgreSQL a failed statement
+   * would spoil the intake's own transaction. The loser simply uses the counter the winner created.
+   */
+  private void createSequence(String tenantId, int year) {
+    newTransaction.executeWithoutResult(status -> {
+      try {
+        jdbc.update("insert into fa_business_key_sequence (tenant_id, case_year, last_value) values (?, ?, 0)",
+            tenantId, year);
+      } catch (DuplicateKeyException concurrentFirst) {
+        status.setRollbackOnly();
+      }
+    });
   }
 
   public long createCase(NewCase c) {

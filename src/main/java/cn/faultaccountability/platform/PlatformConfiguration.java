@@ -63,6 +63,20 @@ public class PlatformConfiguration {
     return registration;
   }
 
+  /**
+   * Outermost: a database outage or a concurrent update that reaches the servlet container (e.g. from the
+   * authentication filters, which read users from the database) is answered 503 or 409 in Chinese, not 500.
+   */
+  @Bean
+  public FilterRegistrationBean<TransientFailureFilter> transientFailures() {
+    FilterRegistrationBean<TransientFailureFilter> registration =
+        new FilterRegistrationBean<>(new TransientFailureFilter());
+    registration.addUrlPatterns("/*");
+    registration.setName("transient-failures");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
   /** No expressions in task queries, through the engine REST API or the webapps' own (Tasklist's) API. */
   @Bean
   public FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {

@@ -14,7 +14,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The webapps' own engine API ({@code /camunda/api/engine/...}, Tasklist's) is a Jersey application of its own, out of
- * reach of what corrects engine REST's answers ({@link OtherTenantIsNotFound}, {@link RefusedInputIsBadRequest}).
+ * reach of what corrects engine REST's answers ({@link OtherTenantIsNotFound}, {@link EngineRestErrors}).
  * Found by TenantIsolationTest: another tenant's task asked for by id answered 500 with the engine's ENGINE-13034
  * message; a form refused by our rules answered 500. Here, on that API's 500 answers only: another tenant's thing
  * becomes 404 without the engine's message (it would confirm that the id exists), a refused input 400 with its Chinese

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.faultaccountability.testsupport.EngineRest;
 import cn.faultaccountability.testsupport.PostgresTestDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
+import cn.faultaccountability.testsupport.RunningApp;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JarStartupIT {
 
-  private static final Path JAR = Path.of("target", "fault-accountability.jar");
   private static final Path TABLE = Path.of("decisions", "jinan", "statutory-deadlines.dmn");
 
   @TempDir Path dataDir;
@@ -58,7 +54,7 @@ class JarStartupIT {
     String firstLog;
     try (RunningApp app = RunningApp.start(env, dataDir.resolve("first.log"))) {
       firstLog = app.log();
-      EngineRest rest = new EngineRest(app.port);
+      EngineRest rest = new EngineRest(app.port());
       assertThat(rest.get("/engine-rest/task", null).statusCode()).isEqualTo(401);
       assertThat(rest.postJson("/engine-rest/user/create", "demo",
           "{\"profile\":{\"id\":\"" + userId + "\",\"firstName\":\"重启\",\"lastName\":\"测试\"},"
@@ -74,7 +70,7 @@ class JarStartupIT {
       assertThat(latestVersionTag(rest)).isEqualTo(revisedTag);
     }
     try (RunningApp app = RunningApp.start(env, dataDir.resolve("second.log"))) {
-      EngineRest rest = new EngineRest(app.port);
+      EngineRest rest = new EngineRest(app.port());
       assertThat(rest.get("/engine-rest/user/" + userId + "/profile", "demo").statusCode()).isEqualTo(200);
       assertThat(latestVersionTag(rest)).as("the administrator's revision is still the latest").isEqualTo(revisedTag);
     }
@@ -104,56 +100,5 @@ class JarStartupIT {
     return rest.request("/engine-rest/deployment/create", "demo")
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
-  }
-
-  /** The jar in its own JVM, on a free port; stopped (gracefully) when closed. */
-  static final class RunningApp implements AutoCloseable {
-    final Process process;
-    final int port;
-    final Path logFile;
-
-    private RunningApp(Process process, int port, Path logFile) {
-      this.process = process;
-      this.port = port;
-      this.logFile = logFile;
-    }
-
-    static RunningApp start(Map<String, String> env, Path logFile) throws Exception {
-      assertThat(JAR).as("the packaged jar (mvn package runs before the integration tests)").exists();
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
-      ProcessBuilder builder = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString())
-          .redirectErrorStream(true).redirectOutput(logFile.toFile());
-      builder.environment().putAll(env);
-      builder.environment().put("PORT", String.valueOf(port));
-      // the management port (actuator) on any free port too, so runs side by side do not collide on 8081
-      builder.environment().put("MANAGEMENT_PORT", "0");
-      RunningApp app = new RunningApp(builder.start(), port, logFile);
-      // generous: on a busy machine (parallel builds) a first start with its deployments takes minutes
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
-      while (!app.log().contains("system is up")) {
-        if (!app.process.isAlive() || Instant.now().isAfter(deadline)) {
-          app.close();
-          throw new AssertionError("the app did not start:\n" + app.log());
-        }
-        Thread.sleep(250);
-      }
-      return app;
-    }
-
-    String log() throws IOException {
-      return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
-    }
-
-    @Override
-    public void close() throws Exception {
-      process.destroy();
-      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-    }
   }
 }

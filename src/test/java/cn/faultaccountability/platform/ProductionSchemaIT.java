@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.faultaccountability.testsupport.EngineRest;
 import cn.faultaccountability.testsupport.PostgresTestDatabase;
+import cn.faultaccountability.testsupport.RunningApp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -85,8 +86,8 @@ class ProductionSchemaIT {
     assertThat(create.exit()).as(create.output()).isZero();
     assertThat(create.output()).contains("activiti.postgres.create.engine.sql", "引擎数据库表已就绪");
 
-    try (JarStartupIT.RunningApp app = JarStartupIT.RunningApp.start(env, dataDir.resolve("prod.log"))) {
-      EngineRest rest = new EngineRest(app.port);
+    try (RunningApp app = RunningApp.start(env, dataDir.resolve("prod.log"))) {
+      EngineRest rest = new EngineRest(app.port());
       assertThat(rest.get("/engine-rest/task", null).statusCode()).isEqualTo(401);
       assertThat(rest.get("/api/me", null).statusCode()).isEqualTo(401);
       HttpRequest.Builder asChief = rest.request("/engine-rest/user", null).header("Authorization", "Basic "
@@ -95,7 +96,7 @@ class ProductionSchemaIT {
       assertThat(users.statusCode()).isEqualTo(200);
       assertThat(users.body()).contains("\"id\":\"chief\"").doesNotContain("\"id\":\"demo\"", "jinan-intake-clerk");
       assertThat(rest.get("/engine-rest/task", "demo").statusCode()).as("no demo user").isEqualTo(401);
-      secureCookies(app.port);
+      secureCookies(app.port());
     }
 
     // tables of an earlier Camunda version: the start stops, naming the upgrade
@@ -109,7 +110,7 @@ class ProductionSchemaIT {
     Run upgrade = run(env, dataDir.resolve("upgrade.log"), "schema", "upgrade");
     assertThat(upgrade.exit()).as(upgrade.output()).isZero();
     assertThat(upgrade.output()).contains("postgres_engine_7.23_to_7.24.sql", "引擎数据库表已就绪");
-    try (JarStartupIT.RunningApp app = JarStartupIT.RunningApp.start(env, dataDir.resolve("again.log"))) {
+    try (RunningApp app = RunningApp.start(env, dataDir.resolve("again.log"))) {
       assertThat(app.log()).contains("system is up");
     }
   }
