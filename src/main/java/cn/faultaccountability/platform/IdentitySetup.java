@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,11 +123,16 @@ public class IdentitySetup {
       String resourceId, List<Permission> permissions) {
     Authorization authorization = authorizations.createAuthorizationQuery()
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    int wanted = permissions.stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
+    } else if (authorization instanceof AuthorizationEntity held && held.getAuthorizationType()
+        == Authorization.AUTH_TYPE_GRANT && held.getPermissions() == wanted) {
+      // already exactly as listed: a restart writes nothing (docs/performance.md)
+      return;
     }
     authorization.setPermissions(permissions.toArray(Permission[]::new));
     authorizations.saveAuthorization(authorization);

@@ -131,12 +131,17 @@ public class TaskPreparation implements TaskListener {
       task.setVariableLocal(TaskForms.INVESTIGATOR_OPTIONS, JsonVariables.json(investigators.stream()
           .map(u -> option(u.getId(), u.getFirstName() + u.getLastName() + "（" + u.getId() + "）")).toList()));
     }
-    task.setVariableLocal(TaskForms.PROPOSAL_SUMMARY, JsonVariables.json(measureRows(proposed, parties)));
-    task.setVariableLocal(TaskForms.DECISION_SUMMARY, JsonVariables.json(measureRows(decided, parties)));
+    // the measure tables only where the task's form shows them: each is a JSON variable written with its history
+    List<String> asked = forms.of(key).orElse(List.of()).stream().map(FormField::key).toList();
+    if (asked.contains(TaskForms.PROPOSAL_SUMMARY)) {
+      task.setVariableLocal(TaskForms.PROPOSAL_SUMMARY, JsonVariables.json(measureRows(proposed, parties)));
+    }
+    if (asked.contains(TaskForms.DECISION_SUMMARY)) {
+      task.setVariableLocal(TaskForms.DECISION_SUMMARY, JsonVariables.json(measureRows(decided, parties)));
+    }
 
     DelegateExecution instance = task.getExecution().getProcessInstance();
     // a 退回 needs its own reason: an earlier task's reason (or approval) must not stand in for it
-    List<String> asked = forms.of(key).orElse(List.of()).stream().map(FormField::key).toList();
     for (String shared : SHARED_ANSWERS) {
       boolean carried = APPROVES_A_REQUEST.contains(key) && !shared.equals(ProcessConstants.VAR_APPROVAL);
       if (asked.contains(shared) && !carried) {

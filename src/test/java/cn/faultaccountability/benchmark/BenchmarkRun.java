@@ -20,6 +20,7 @@ public final class BenchmarkRun implements AutoCloseable {
   private final BenchmarkReport report = new BenchmarkReport();
   private final String databaseName;
   private final String jdbcUrl;
+  private final EngineCommandCounter commands = new EngineCommandCounter();
   private ConfigurableApplicationContext application;
 
   public BenchmarkRun(BenchmarkScale scale) {
@@ -68,6 +69,11 @@ public final class BenchmarkRun implements AutoCloseable {
     return application;
   }
 
+  /** The top-level commands of the application's engine ({@link EngineCommandCounter}). */
+  public EngineCommandCounter commands() {
+    return commands;
+  }
+
   public <T> T bean(Class<T> type) {
     return application().getBean(type);
   }
@@ -88,7 +94,12 @@ public final class BenchmarkRun implements AutoCloseable {
     properties.put("server.port", 0);
     properties.put("management.server.port", 0);
     properties.putAll(extra);
-    return new SpringApplicationBuilder(FaultAccountabilityApplication.class).properties(properties).run();
+    // as command-line arguments: they take precedence over application.yaml (default properties would not)
+    String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+    return new SpringApplicationBuilder(FaultAccountabilityApplication.class)
+        .initializers(context -> context.getBeanFactory().registerSingleton("benchmarkCommandCounter", commands))
+        .run(arguments);
   }
 
   @Override

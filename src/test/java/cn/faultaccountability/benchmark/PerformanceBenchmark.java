@@ -11,14 +11,25 @@ import org.junit.jupiter.api.Test;
  */
 class PerformanceBenchmark {
 
-  /** The sections in the order they run: each adds its rows to the report. */
+  /**
+   * The sections in the order they run: each adds its rows to the report. The pgbench ceiling first, while the machine
+   * is quiet; start-up last, because it stops the in-process application and starts the jar on its own.
+   */
   static List<BenchmarkSection> sections() {
-    return List.of(new DecisionThroughputSection());
+    return List.of(new PgbenchCeilingSection(), new DecisionThroughputSection(), new WholeCaseSection(),
+        new StartupSection());
+  }
+
+  /** {@code -Dbenchmark.sections=ceiling,cases} runs only those (for profiling one part); default all. */
+  static List<BenchmarkSection> selected() {
+    String only = System.getProperty("benchmark.sections", "");
+    List<String> names = List.of(only.split(",")).stream().map(String::trim).filter(n -> !n.isEmpty()).toList();
+    return names.isEmpty() ? sections() : sections().stream().filter(s -> names.contains(s.name())).toList();
   }
 
   static BenchmarkReport runAll(BenchmarkScale scale) throws Exception {
     try (BenchmarkRun run = new BenchmarkRun(scale)) {
-      for (BenchmarkSection section : sections()) {
+      for (BenchmarkSection section : selected()) {
         long started = System.nanoTime();
         System.out.println("[benchmark] ── " + section.name() + " (scale " + scale.name() + ") ──");
         section.run(run);

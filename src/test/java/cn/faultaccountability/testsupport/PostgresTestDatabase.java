@@ -63,12 +63,35 @@ public final class PostgresTestDatabase {
     return NAME;
   }
 
+  public static String host() {
+    return HOST;
+  }
+
+  public static String port() {
+    return PORT;
+  }
+
   public static String user() {
     return USER;
   }
 
   public static String password() {
     return PASSWORD;
+  }
+
+  /** Drops a database of its own that a test no longer needs (e.g. the benchmark's pgbench database). */
+  public static void drop(String database) {
+    try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+        Statement sql = admin.createStatement()) {
+      sql.execute("drop database if exists " + database + " with (force)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not drop database " + database + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A connection to the server's maintenance database, e.g. to read statistics without adding to a database's own. */
+  public static Connection adminConnection() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
   }
 
   private static void recreate(String database) {
