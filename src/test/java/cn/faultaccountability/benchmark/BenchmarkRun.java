@@ -88,7 +88,10 @@ public final class BenchmarkRun implements AutoCloseable {
     properties.put("server.port", 0);
     properties.put("management.server.port", 0);
     properties.putAll(extra);
-    return new SpringApplicationBuilder(FaultAccountabilityApplication.class).properties(properties).run();
+    // as command-line arguments: they override application.yaml (default properties would not, e.g. server.port)
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+    return new SpringApplicationBuilder(FaultAccountabilityApplication.class).run(args);
   }
 
   @Override
