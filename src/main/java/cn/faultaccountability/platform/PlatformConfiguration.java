@@ -51,6 +51,12 @@ public class PlatformConfiguration {
     return new EngineIndexes();
   }
 
+  /** Jobs left without a due date by an earlier version get one, as the job executor acquires by due date. */
+  @Bean
+  public ProcessEnginePlugin jobDueDates() {
+    return new JobDueDates();
+  }
+
   /** Engine REST API: HTTP Basic against the engine's identity service; anonymous requests get 401. */
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

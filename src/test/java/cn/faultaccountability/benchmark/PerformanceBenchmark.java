@@ -17,7 +17,7 @@ class PerformanceBenchmark {
    */
   static List<BenchmarkSection> sections() {
     return List.of(new PgbenchCeilingSection(), new DecisionThroughputSection(), new WholeCaseSection(),
-        new StartupSection());
+        new JobAcquisitionSection(), new StartupSection());
   }
 
   /** {@code -Dbenchmark.sections=ceiling,cases} runs only those (for profiling one part); default all. */
