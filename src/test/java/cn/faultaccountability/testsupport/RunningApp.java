@@ -36,7 +36,8 @@ public final class RunningApp implements AutoCloseable {
   }
 
   public static RunningApp start(Map<String, String> env, Path logFile) throws Exception {
-    return start("app", env, List.of(), logFile, Duration.ofSeconds(120));
+    // a loaded 2-core machine can take over two minutes to start the app
+    return start("app", env, List.of(), logFile, Duration.ofSeconds(240));
   }
 
   /**
