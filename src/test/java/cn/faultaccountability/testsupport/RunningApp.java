@@ -36,6 +36,7 @@ public final class RunningApp implements AutoCloseable {
   }
 
   public static RunningApp start(Map<String, String> env, Path logFile) throws Exception {
+    // a loaded 2-core machine can take minutes to start the app
     return start("app", env, List.of(), logFile, Duration.ofSeconds(300));
   }
 
