@@ -72,6 +72,8 @@ final class TwoNodeDriver {
   private final AtomicInteger repeated = new AtomicInteger();
   private final AtomicInteger committedDespiteError = new AtomicInteger();
   private final AtomicInteger concurrentUpdateAnswers = new AtomicInteger();
+  /** Timers from which both nodes' executors must have run some: five acquisitions' worth. */
+  private static final int BOTH_NODES_FROM = 100;
   private final Map<String, AtomicInteger> raceOutcomes = new ConcurrentHashMap<>();
   private final Map<String, Integer> recusalsAccepted = new ConcurrentHashMap<>();
 
@@ -429,8 +431,11 @@ final class TwoNodeDriver {
     database.rows("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and job_id_ = any(?) "
         + "group by hostname_", timerJobs).forEach(r -> byNode.put(String.valueOf(r.get(0)), ((Number) r.get(1)).longValue()));
     report.figure("各节点执行的计时器 / timers run by node", byNode);
-    report.check("两个节点的作业执行器都执行了计时器 / both job executors ran timers", "both nodes", byNode.keySet(),
-        byNode.keySet().containsAll(TwoNodeCluster.NAMES));
+    // a small batch may all be taken by whichever node acquires first (20 jobs per acquisition): checked on large ones
+    if (timerJobs.size() >= BOTH_NODES_FROM) {
+      report.check("两个节点的作业执行器都执行了计时器 / both job executors ran timers", "both nodes", byNode.keySet(),
+          byNode.keySet().containsAll(TwoNodeCluster.NAMES));
+    }
     retriedJobs();
 
     // each timer's side effect exactly once

@@ -52,11 +52,17 @@ public final class PostgresTestDatabase {
 
   private static final java.util.Map<String, String> OWN = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Use from a {@code @DynamicPropertySource} method. */
+  /**
+   * Use from a {@code @DynamicPropertySource} method. The job executor is off on the shared database: Spring keeps each
+   * test context alive for the whole run, so a context with a running job executor would fire the timers that another
+   * test class creates and fires itself (an optimistic-locking conflict in that test). A test that needs the job
+   * executor uses {@link #registerOwn}.
+   */
   public static void register(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", PostgresTestDatabase::url);
     registry.add("spring.datasource.username", () -> USER);
     registry.add("spring.datasource.password", () -> PASSWORD);
+    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
   }
 
   public static String name() {
