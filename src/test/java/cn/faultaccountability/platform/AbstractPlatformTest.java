@@ -27,7 +27,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What the platform promises (issue: platform): identities, authorizations, REST authentication, tenant isolation. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// job executor off: this context stays cached for the whole run on the shared test database, where it would fire the
+// timers that other test classes fire themselves
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=false")
 abstract class AbstractPlatformTest {
 
   @Autowired ProcessEngine engine;
