@@ -33,10 +33,10 @@ final class TwoNodeCluster implements AutoCloseable {
             "DB_PASSWORD", database.password(), "DATA_DIR", logDir.resolve(name + "-data").toString());
         List<String> args = new ArrayList<>();
         args.add("--camunda.bpm.generic-properties.properties.hostname=" + name);
-        // an idle job executor looks for due jobs at least every 5 s instead of backing off to a minute, so that both
-        // nodes are awake when the timers come due and really compete (production keeps Camunda's back-off, which
-        // only delays a timer by up to a minute)
-        args.add("--camunda.bpm.job-execution.max-wait=5000");
+        // a job whose execution and then whose failure record were both cut stays locked by its node until the lock
+        // expires, and is then taken again (production: 10 min, longer than any run); a minute here, within the
+        // test's wait for its timers
+        args.add("--camunda.bpm.job-execution.lock-time-in-millis=60000");
         if (retryCycle != null) {
           args.add("--camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=" + retryCycle);
         }
