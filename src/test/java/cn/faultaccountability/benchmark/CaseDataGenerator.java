@@ -185,21 +185,25 @@ final class CaseDataGenerator {
     sql.execute("create unlogged table fa_bench_tpl_row (tbl varchar(64), id varchar(255), pi varchar(64))");
     sql.execute("create unlogged table fa_bench_tpl_id (id varchar(255) primary key, pi varchar(64))");
     // the template process instances and any sub-instances under them
-    sql.execute("insert into fa_bench_tpl_row select 'act_ru_execution', e.ID_, e.ROOT_PROC_INST_ID_"
-        + " from ACT_RU_EXECUTION e where e.ROOT_PROC_INST_ID_ in (select pi from fa_bench_template)");
+    // (a child execution's ROOT_PROC_INST_ID_ may be empty: its instance is then the root)
+    sql.execute("insert into fa_bench_tpl_row select 'act_ru_execution', e.ID_,"
+        + " coalesce(e.ROOT_PROC_INST_ID_, e.PROC_INST_ID_) from ACT_RU_EXECUTION e"
+        + " where coalesce(e.ROOT_PROC_INST_ID_, e.PROC_INST_ID_) in (select pi from fa_bench_template)");
     Connection db = sql.getConnection();
     List<String> tables = tables(db, "act\\_%");
     for (String table : tables) {
       Map<String, String> columns = columns(db, table);
-      String piColumn = columns.containsKey("root_proc_inst_id_") ? "root_proc_inst_id_"
-          : columns.containsKey("proc_inst_id_") ? "proc_inst_id_"
+      String instance = columns.containsKey("proc_inst_id_") ? "proc_inst_id_"
           : columns.containsKey("process_instance_id_") ? "process_instance_id_" : null;
+      String piColumn = !columns.containsKey("root_proc_inst_id_") ? instance
+          : instance == null ? "root_proc_inst_id_" : "coalesce(t.root_proc_inst_id_, t." + instance + ")";
       if (piColumn == null || table.equals("act_ru_execution") || table.equals("act_ge_bytearray")
           || !columns.containsKey("id_")) {
         continue;
       }
-      sql.execute("insert into fa_bench_tpl_row select '" + table + "', t.ID_, t." + piColumn + " from " + table
-          + " t where t." + piColumn + " in (select pi from fa_bench_template)");
+      String pi = piColumn.startsWith("coalesce") ? piColumn : "t." + piColumn;
+      sql.execute("insert into fa_bench_tpl_row select '" + table + "', t.ID_, " + pi + " from " + table
+          + " t where " + pi + " in (select pi from fa_bench_template)");
     }
     // candidate and assignee links of tasks carry the task, not the instance
     sql.execute("insert into fa_bench_tpl_row select 'act_ru_identitylink', l.ID_, r.pi from ACT_RU_IDENTITYLINK l"
