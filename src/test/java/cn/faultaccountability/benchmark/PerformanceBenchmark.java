@@ -17,7 +17,7 @@ class PerformanceBenchmark {
    */
   static List<BenchmarkSection> sections() {
     return List.of(new PgbenchCeilingSection(), new DecisionThroughputSection(), new WholeCaseSection(),
-        new JobAcquisitionSection(), new StartupSection());
+        new JobAcquisitionSection(), new QueryLatencySection(), new StartupSection());
   }
 
   /** {@code -Dbenchmark.sections=ceiling,cases} runs only those (for profiling one part); default all. */

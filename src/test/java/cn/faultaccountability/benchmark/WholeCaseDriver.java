@@ -96,6 +96,39 @@ final class WholeCaseDriver {
 
   /** Drives case {@code index} from intake to closure; throws if any step is refused or the path does not hold. */
   CaseOutcome drive(int index) {
+    return driveTo(index, null);
+  }
+
+  /**
+   * Drives case {@code index} along its path until the task {@code stopAt} is open and returns with it unclaimed
+   * (as a case waiting in Tasklist is); {@code null} drives it to closure.
+   */
+  CaseOutcome driveTo(int index, String stopAt) {
+    stopAtTask.set(stopAt);
+    try {
+      return path(index);
+    } catch (Stopped stopped) {
+      return new CaseOutcome(index, tenantOf(index), stopped.businessKey, stopped.processInstanceId, 0, 0, 0);
+    } finally {
+      stopAtTask.remove();
+    }
+  }
+
+  /** Where {@link #driveTo} stops: the case waits at the task it was asked to stop at. */
+  private static final class Stopped extends RuntimeException {
+    final String businessKey;
+    final String processInstanceId;
+
+    Stopped(String businessKey, String processInstanceId) {
+      super(null, null, false, false);
+      this.businessKey = businessKey;
+      this.processInstanceId = processInstanceId;
+    }
+  }
+
+  private final ThreadLocal<String> stopAtTask = new ThreadLocal<>();
+
+  private CaseOutcome path(int index) {
     long started = System.nanoTime();
     long cpuBefore = CPU.getCurrentThreadCpuTime();
     long commandsBefore = commands.onThisThread();
@@ -204,6 +237,9 @@ final class WholeCaseDriver {
 
   /** The open task of the case with that key, as the user sees it in Tasklist: claimed and completed. */
   private void complete(String pi, String key, String taskKey, String user, Map<String, Object> variables) {
+    if (taskKey.equals(stopAtTask.get())) {
+      throw new Stopped(key, pi);
+    }
     step(taskKey, () -> as(user, () -> {
       Task task = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).singleResult();
       if (task == null) {
