@@ -2,14 +2,17 @@ package cn.faultaccountability.procedure;
 
 import static cn.faultaccountability.testsupport.CaseDriver.json;
 import static cn.faultaccountability.testsupport.CaseDriver.vars;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.faultaccountability.testsupport.CaseDriver;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Steps shared by the procedure scenarios: each done by the role that owns it, as in Tasklist. */
@@ -17,10 +20,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 abstract class AbstractProcedureTest {
 
   @Autowired CaseDriver driver;
+  @Value("${camunda.bpm.job-execution.lock-time-in-millis}") long jobLockMillis;
 
   @AfterEach
   void clock() {
     driver.resetClock();
+  }
+
+  /**
+   * A job's lock outlives its longest run (issue 8): otherwise another acquisition (another node) would take and run a
+   * timer again while its first run is still going. The scenarios fire every timer of the procedure; the lock must
+   * exceed the longest of those runs a hundredfold, leaving room for a slow database or a loaded node.
+   */
+  @AfterEach
+  void jobLockOutlivesTheLongestTimerRun() {
+    assertThat(Duration.ofMillis(jobLockMillis)).as("job lock time against the longest timer run so far, %s",
+        driver.longestJobRun()).isGreaterThan(driver.longestJobRun().multipliedBy(100));
   }
 
   /** A lead against a unit of its own, so that cases of other tests are not this unit's earlier faults. */

@@ -6,6 +6,7 @@ import cn.faultaccountability.ProcessConstants;
 import cn.faultaccountability.cases.CaseViewController;
 import cn.faultaccountability.cases.JsonVariables;
 import cn.faultaccountability.intake.IntakeController;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -38,6 +40,8 @@ public class CaseDriver {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ManagementService managementService;
+  /** The longest a fired timer's job took, over every case this driver fired timers of. */
+  private final AtomicLong longestJobNanos = new AtomicLong();
   private final IntakeController intake;
   private final CaseViewController caseView;
 
@@ -138,9 +142,16 @@ public class CaseDriver {
       for (Job job : due) {
         fired.add(managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
             .singleResult().getActivityId());
+        long started = System.nanoTime();
         managementService.executeJob(job.getId());
+        longestJobNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
       }
     }
+  }
+
+  /** How long the longest timer job fired through {@link #fireDueTimers} ran (its whole transaction). */
+  public Duration longestJobRun() {
+    return Duration.ofNanos(longestJobNanos.get());
   }
 
   /** The due dates of the case's pending timers, by BPMN activity id. */
