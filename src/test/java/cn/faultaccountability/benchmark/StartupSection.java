@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  *   <li>start-up: from launching the process until the management port's {@code /actuator/health} is UP and the
  *       application answers an authenticated request — once on an empty database (the first installation: engine
  *       schema, our migrations, deployments, identities) and once on the benchmark's database as the earlier
- *       sections left it (a restart);</li>
+ *       sections left it (a restart); started as the Docker image starts it, unpacked with the class archive of a
+ *       training start ({@code scripts/cds.sh}), against the target — and in the full run also as a plain
+ *       {@code java -jar}, for comparison;</li>
  *   <li>heap in use (Prometheus {@code jvm_memory_used_bytes}, area heap) at idle, and live after a full GC
  *       ({@code jcmd GC.run});</li>
  *   <li>under load: {@code threads} clients over HTTP for a while, each taking leads in ({@code POST /api/cases}),
@@ -67,16 +69,34 @@ final class StartupSection implements BenchmarkSection {
     var report = run.report();
     Path logs = Files.createDirectories(Path.of("target", "benchmark"));
 
+    // as the Docker image starts it: unpacked, with the class archive of a training start (scripts/cds.sh)
+    long preparing = System.nanoTime();
+    List<String> shared = classDataSharing(logs.resolve("cds.log"));
+    report.add(NAME, "class archive prepared", (System.nanoTime() - preparing) / 1e9, "s",
+        "scripts/cds.sh: unpack the jar, one training start on a throw-away H2 database (once per build)");
+    boolean full = !"smoke".equals(run.scale().name());
+
     String empty = PostgresTestDatabase.name() + "_startup";
-    try (App first = App.start(PostgresTestDatabase.fresh(empty), logs.resolve("startup-empty-database.log"))) {
+    if (full) { // the plain jar for comparison (the smoke run starts it in JarStartupIT already)
+      try (App first = App.start(plainJar(), PostgresTestDatabase.fresh(empty), logs.resolve("startup-plain-empty.log"))) {
+        report.add(NAME, "start-up, empty database, java -jar", first.startupSeconds, "s",
+            "without class-data sharing" + first.springNote());
+      }
+      try (App again = App.start(plainJar(), run.jdbcUrl(), logs.resolve("startup-plain-restart.log"))) {
+        report.add(NAME, "start-up, restart, java -jar", again.startupSeconds, "s",
+            "without class-data sharing" + again.springNote());
+      }
+    }
+    try (App first = App.start(shared, PostgresTestDatabase.fresh(empty), logs.resolve("startup-empty-database.log"))) {
       report.atMost(NAME, "start-up, empty database", first.startupSeconds, "s", STARTUP_TARGET_SECONDS,
-          "first installation: schema, migrations, deployments, identities" + first.springNote());
+          "first installation: schema, migrations, deployments, identities; class-data sharing as the image starts"
+              + first.springNote());
     }
     PostgresTestDatabase.drop(empty);
 
-    try (App app = App.start(run.jdbcUrl(), logs.resolve("startup-benchmark-database.log"))) {
+    try (App app = App.start(shared, run.jdbcUrl(), logs.resolve("startup-benchmark-database.log"))) {
       report.atMost(NAME, "start-up, restart", app.startupSeconds, "s", STARTUP_TARGET_SECONDS,
-          "on the benchmark's database as the earlier sections left it" + app.springNote());
+          "on the benchmark's database as the earlier sections left it; class-data sharing" + app.springNote());
       Thread.sleep(5_000);
       double idle = app.heapUsed();
       report.atMost(NAME, "heap in use, idle", idle / MIB, "MiB", HEAP_TARGET_MIB, "-Xmx512m; 5 s after start-up");
@@ -93,6 +113,28 @@ final class StartupSection implements BenchmarkSection {
       app.fullGc();
       report.add(NAME, "live heap after GC, after load", app.heapUsed() / MIB, "MiB", "after jcmd GC.run");
     }
+  }
+
+  private static final Path SHARED = Path.of("target", "benchmark", "app");
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static List<String> plainJar() {
+    return List.of(java(), "-Xmx512m", "-jar", JAR.toString());
+  }
+
+  /** Runs scripts/cds.sh on the packaged jar; the command that starts the unpacked jar with its class archive. */
+  private static List<String> classDataSharing(Path log) throws Exception {
+    Process cds = new ProcessBuilder("bash", "scripts/cds.sh", JAR.toString(), SHARED.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!cds.waitFor(10, TimeUnit.MINUTES) || cds.exitValue() != 0) {
+      throw new IllegalStateException("scripts/cds.sh failed (log " + log.toAbsolutePath() + "):\n"
+          + Files.readString(log, StandardCharsets.UTF_8));
+    }
+    return List.of(java(), "-Xmx512m", "-XX:SharedArchiveFile=" + SHARED.resolve("app.jsa"), "-jar",
+        SHARED.resolve(JAR.getFileName()).toString());
   }
 
   private record Load(long requests, long intakes, double maxHeap, double gcPauseSeconds) {}
@@ -180,11 +222,10 @@ final class StartupSection implements BenchmarkSection {
       this.log = log;
     }
 
-    static App start(String jdbcUrl, Path log) throws Exception {
+    static App start(List<String> command, String jdbcUrl, Path log) throws Exception {
       int port = freePort();
       int managementPort = freePort();
-      ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().put("DB_URL", jdbcUrl);
       builder.environment().put("DB_USER", PostgresTestDatabase.user());
       builder.environment().put("DB_PASSWORD", PostgresTestDatabase.password());
