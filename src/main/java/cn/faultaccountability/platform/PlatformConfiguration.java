@@ -45,6 +45,12 @@ public class PlatformConfiguration {
     return new EngineSchemaCheck();
   }
 
+  /** Planner settings for our PostgreSQL connections (docs/performance.md); static: a bean post-processor. */
+  @Bean
+  public static PostgresSessionSettings postgresSessionSettings() {
+    return new PostgresSessionSettings();
+  }
+
   /** Indexes the engine's stock schema lacks (db/engine-indexes/, docs/performance.md). */
   @Bean
   public ProcessEnginePlugin engineIndexes() {
