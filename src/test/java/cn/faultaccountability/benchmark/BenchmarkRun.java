@@ -88,7 +88,12 @@ public final class BenchmarkRun implements AutoCloseable {
 
   private ConfigurableApplicationContext start(Map<String, Object> extra) {
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("spring.datasource.url", jdbcUrl);
+    // -Dbenchmark.datasourceOptions="-c jit=off": the driver's startup options instead of the application's own
+    // planner settings (platform/PostgresSessionSettings), to measure before/after them
+    String options = System.getProperty("benchmark.datasourceOptions", "");
+    properties.put("spring.datasource.url", options.isBlank() ? jdbcUrl
+        : jdbcUrl + "?options=" + java.net.URLEncoder.encode(options, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20"));
     properties.put("spring.datasource.username", user());
     properties.put("spring.datasource.password", password());
     properties.put("server.port", 0);
