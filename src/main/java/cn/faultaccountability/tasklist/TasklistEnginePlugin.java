@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Attaches to every user task, whatever process deploys it: on task create {@link TaskPreparation}; on its completion,
- * before any complete listener the BPMN declares, {@link CompletedTaskIsCurrent}; when the task's activity ends (its completion) first — on the tasks of approving roles — {@link InvestigatorIsNotApprover}, then
+ * before any complete listener the BPMN declares, {@link CompletedTaskIsCurrent}; when the task's activity ends (its
+ * completion) first — on the tasks of approving roles — {@link InvestigatorIsNotApprover}, then
  * {@link TaskCompletionValidator}, then {@link TaskOutcomeRecorder}, ahead of any end listener the BPMN declares.
  */
 public class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
