@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  *   <li>The task or case to act on is gone ("Cannot find task ..."), typically because someone else completed it a
  *       moment earlier (two clicks, two nodes): 404 with the engine's message, not 500. Likewise when the task was
  *       read just before the other completion committed: its authorizations went with it and the engine says 403
- *       "no permission on the task" — if the task no longer exists, the answer is 404.</li>
+ *       "no permission on the task" — if the task no longer exists, the answer is 404. A job that is gone ("No job
+ *       found", e.g. a due date set again after the first answer was lost and the timer ran) is 404 too.</li>
  * </ul>
  * Whether wrapped (Camunda's resources wrap engine exceptions in a RestException) or not. Every other exception keeps
  * Camunda's own answer.
@@ -108,7 +109,10 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if ((t instanceof NullValueException || t instanceof NotFoundException) && t.getMessage() != null
-          && t.getMessage().startsWith("Cannot find")) {
+          && t.getMessage().startsWith("Cannot find")
+          // a job that ran (or was deleted) a moment earlier, e.g. PUT /job/{id}/duedate repeated after a lost answer
+          || t instanceof ProcessEngineException && t.getMessage() != null
+          && t.getMessage().startsWith("No job found with id")) {
         return answer(Response.Status.NOT_FOUND, "NotFound", "要办理的对象已不存在（可能刚被他人办理或已结束）："
             + t.getMessage());
       }

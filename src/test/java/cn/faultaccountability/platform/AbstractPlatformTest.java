@@ -135,6 +135,16 @@ abstract class AbstractPlatformTest {
   }
 
   @Test
+  void aJobThatIsGoneIsNotFoundNotAServerError() {
+    // e.g. a due date set again after the first answer was lost, the timer having run in between (two-node test)
+    var response = rest.send(rest.request("/engine-rest/job/no-such-job/duedate", "demo")
+        .header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"duedate\": null, \"cascade\": false}")).build());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+    assertThat(response.body()).contains("已不存在");
+  }
+
+  @Test
   void ourApiRefusesAnonymous() {
     var response = rest.get("/api/me", null);
     assertThat(response.statusCode()).isEqualTo(401);
