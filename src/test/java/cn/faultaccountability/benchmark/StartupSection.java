@@ -9,9 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,8 +160,10 @@ final class StartupSection implements BenchmarkSection {
           ObjectMapper json = new ObjectMapper();
           for (int i = 0; System.nanoTime() < until; i++) {
             String tenant = TENANTS.get((client + i) % TENANTS.size());
+            String unit = tenant + "负载测试第" + (client * 1000 + i % 50) + "单位";
             String key = json.readTree(ok(rest.postJson("/api/cases", tenant + "-intake-clerk",
-                json.writeValueAsString(lead(tenant, client, i))), "POST /api/cases")).get("businessKey").asText();
+                json.writeValueAsString(WholeCaseDriver.lead(tenant, unit))), "POST /api/cases"))
+                .get("businessKey").asText();
             intakes.incrementAndGet();
             ok(rest.get("/api/cases/" + key, tenant + "-investigator"), "case view");
             String group = "candidateGroup=" + tenant + "-investigator";
@@ -189,21 +189,6 @@ final class StartupSection implements BenchmarkSection {
       throw new IllegalStateException(what + " answered " + response.statusCode() + " under load: " + response.body());
     }
     return response.body();
-  }
-
-  private static Map<String, Object> lead(String tenant, int client, int i) {
-    String unit = tenant + "负载测试第" + (client * 1000 + i % 50) + "单位";
-    Map<String, Object> lead = new HashMap<>();
-    lead.put("tenant", tenant);
-    lead.put("source", "COMPLAINT");
-    lead.put("actDescription", "罚款决定被行政复议机关撤销");
-    lead.put("unitName", unit);
-    lead.put("faultEndedOn", LocalDate.now().minusMonths(8).toString());
-    lead.put("discoveredOn", LocalDate.now().minusMonths(2).toString());
-    lead.put("complainantContact", "13800000000");
-    lead.put("parties", List.of(Map.of("type", "UNIT", "name", unit),
-        Map.of("type", "PERSON", "name", "张三", "role", "HANDLER", "unitName", unit)));
-    return lead;
   }
 
   /** The jar in its own JVM on free ports; stopped when closed. */

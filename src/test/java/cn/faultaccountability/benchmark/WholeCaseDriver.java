@@ -188,7 +188,8 @@ final class WholeCaseDriver {
         CPU.getCurrentThreadCpuTime() - cpuBefore, System.nanoTime() - started);
   }
 
-  private static Map<String, Object> lead(String tenant, String unit) {
+  /** A lead against the unit: its handler, reviewer and approver as parties (also the start-up section's load). */
+  static Map<String, Object> lead(String tenant, String unit) {
     Map<String, Object> lead = new HashMap<>();
     lead.put("tenant", tenant);
     lead.put("source", "COMPLAINT");
