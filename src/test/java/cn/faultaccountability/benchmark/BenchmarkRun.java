@@ -20,13 +20,23 @@ public final class BenchmarkRun implements AutoCloseable {
   private final BenchmarkReport report = new BenchmarkReport();
   private final String databaseName;
   private final String jdbcUrl;
+  private final boolean reusingDatabase;
   private final EngineCommandCounter commands = new EngineCommandCounter();
   private ConfigurableApplicationContext application;
 
   public BenchmarkRun(BenchmarkScale scale) {
     this.scale = scale;
     this.databaseName = PostgresTestDatabase.name() + "_bench";
-    this.jdbcUrl = PostgresTestDatabase.fresh(databaseName);
+    // -Dbenchmark.reuseDatabase=true: keep the database an earlier run left (e.g. 100,000 generated cases, about an
+    // hour to generate) to measure the queries again after a change
+    this.reusingDatabase = Boolean.getBoolean("benchmark.reuseDatabase");
+    this.jdbcUrl = reusingDatabase ? PostgresTestDatabase.existing(databaseName)
+        : PostgresTestDatabase.fresh(databaseName);
+  }
+
+  /** Whether this run works on the database an earlier run left instead of a fresh one. */
+  public boolean reusingDatabase() {
+    return reusingDatabase;
   }
 
   public BenchmarkScale scale() {

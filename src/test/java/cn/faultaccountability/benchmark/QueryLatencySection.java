@@ -64,11 +64,28 @@ final class QueryLatencySection implements BenchmarkSection {
   @Override
   public void run(BenchmarkRun run) throws Exception {
     BenchmarkReport report = run.report();
-    CaseDataGenerator.Generated generated = CaseDataGenerator.generate(run, run.scale().cases());
-    long rows = generated.rowsPerTable().values().stream().mapToLong(Long::longValue).sum();
-    report.add(NAME, "generated cases", generated.cases(), "cases", generated.templates().size()
-        + " template cases driven through the process, the rest cloned by SQL: " + String.format("%,d", rows)
-        + " rows in " + String.format("%.0f", generated.seconds()) + " s");
+    long existing = 0;
+    if (run.reusingDatabase()) {
+      try (Connection db = run.connection(); var sql = db.createStatement();
+          var rs = sql.executeQuery("select count(*) from information_schema.tables where table_name = 'fa_case'")) {
+        rs.next();
+        existing = rs.getLong(1) == 0 ? 0 : count(db, "select count(*) from fa_case");
+      }
+    }
+    if (existing > 0 && existing < run.scale().cases()) {
+      throw new IllegalStateException("-Dbenchmark.reuseDatabase=true: " + run.databaseName() + " has " + existing
+          + " cases, fewer than benchmark.cases = " + run.scale().cases() + "; run once without reuse to generate them");
+    }
+    if (existing >= run.scale().cases()) {
+      report.add(NAME, "generated cases", existing, "cases", "reused: the database of an earlier run"
+          + " (-Dbenchmark.reuseDatabase=true)");
+    } else {
+      CaseDataGenerator.Generated generated = CaseDataGenerator.generate(run, run.scale().cases());
+      long rows = generated.rowsPerTable().values().stream().mapToLong(Long::longValue).sum();
+      report.add(NAME, "generated cases", generated.cases(), "cases", generated.templates().size()
+          + " template cases driven through the process, the rest cloned by SQL: " + String.format("%,d", rows)
+          + " rows in " + String.format("%.0f", generated.seconds()) + " s");
+    }
     base = "http://localhost:" + run.application().getEnvironment().getProperty("local.server.port");
 
     try (Connection db = run.connection()) {

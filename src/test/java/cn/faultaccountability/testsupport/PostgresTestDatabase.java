@@ -39,6 +39,21 @@ public final class PostgresTestDatabase {
     return jdbcUrl(database);
   }
 
+  /** A database of its own, kept as it is if it exists (created empty otherwise); returns its JDBC URL. */
+  public static synchronized String existing(String database) {
+    try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+        Statement sql = admin.createStatement();
+        java.sql.ResultSet rs = sql.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+      if (!rs.next()) {
+        recreate(database);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL is not reachable at " + jdbcUrl("postgres") + ": " + e.getMessage(),
+          e);
+    }
+    return jdbcUrl(database);
+  }
+
   /**
    * Like {@link #register}, but on a database of its own ({@code <name>_<suffix>}, created afresh once per test run),
    * for tests that count everything in the database.
