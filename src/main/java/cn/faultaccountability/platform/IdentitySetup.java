@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,19 @@ public class IdentitySetup {
     this.properties = properties;
   }
 
+  /**
+   * All of it in one engine command, hence one transaction: a start that fails half-way leaves nothing half-made, and
+   * the first start commits once instead of once per row (several hundred commits; docs/performance.md, start-up).
+   */
   public void apply(ProcessEngine engine) {
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> {
+          applyInCommand(engine);
+          return null;
+        });
+  }
+
+  private void applyInCommand(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     for (Jurisdiction jurisdiction : Jurisdiction.values()) {
