@@ -108,11 +108,12 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
       return answer(Response.Status.CONFLICT, "OptimisticLockingException", TransientFailures.CONCURRENT_UPDATE);
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if ((t instanceof NullValueException || t instanceof NotFoundException) && t.getMessage() != null
-          && t.getMessage().startsWith("Cannot find")
-          // a job that ran (or was deleted) a moment earlier, e.g. PUT /job/{id}/duedate repeated after a lost answer
-          || t instanceof ProcessEngineException && t.getMessage() != null
-          && t.getMessage().startsWith("No job found with id")) {
+      String message = t.getMessage() == null ? "" : t.getMessage();
+      boolean missingObject = (t instanceof NullValueException || t instanceof NotFoundException)
+          && message.startsWith("Cannot find");
+      // a job that ran (or was deleted) a moment earlier, e.g. PUT /job/{id}/duedate repeated after a lost answer
+      boolean missingJob = t instanceof ProcessEngineException && message.startsWith("No job found with id");
+      if (missingObject || missingJob) {
         return answer(Response.Status.NOT_FOUND, "NotFound", "要办理的对象已不存在（可能刚被他人办理或已结束）："
             + t.getMessage());
       }

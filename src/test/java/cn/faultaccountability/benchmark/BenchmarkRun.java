@@ -27,8 +27,8 @@ public final class BenchmarkRun implements AutoCloseable {
   public BenchmarkRun(BenchmarkScale scale) {
     this.scale = scale;
     this.databaseName = PostgresTestDatabase.name() + "_bench";
-    // -Dbenchmark.reuseDatabase=true: keep the database an earlier run left (e.g. 100,000 generated cases, about an
-    // hour to generate) to measure the queries again after a change
+    // -Dbenchmark.reuseDatabase=true: keep the database an earlier run left (e.g. 100,000 generated cases, about 40
+    // minutes to generate) to measure the queries again after a change
     this.reusingDatabase = Boolean.getBoolean("benchmark.reuseDatabase");
     this.jdbcUrl = reusingDatabase ? PostgresTestDatabase.existing(databaseName)
         : PostgresTestDatabase.fresh(databaseName);

@@ -42,10 +42,12 @@ public final class PostgresTestDatabase {
   /** A database of its own, kept as it is if it exists (created empty otherwise); returns its JDBC URL. */
   public static synchronized String existing(String database) {
     try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
-        Statement sql = admin.createStatement();
-        java.sql.ResultSet rs = sql.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
-      if (!rs.next()) {
-        recreate(database);
+        java.sql.PreparedStatement exists = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
+      exists.setString(1, database);
+      try (java.sql.ResultSet rs = exists.executeQuery()) {
+        if (!rs.next()) {
+          recreate(database);
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL is not reachable at " + jdbcUrl("postgres") + ": " + e.getMessage(),
