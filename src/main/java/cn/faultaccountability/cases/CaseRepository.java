@@ -1,5 +1,6 @@
 package cn.faultaccountability.cases;
 
+import cn.faultaccountability.dashboard.DashboardRollups;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,9 +36,11 @@ public class CaseRepository {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate newTransaction;
+  private final DashboardRollups rollups;
 
-  public CaseRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  public CaseRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions, DashboardRollups rollups) {
     this.jdbc = jdbc;
+    this.rollups = rollups;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -93,7 +96,9 @@ public class CaseRepository {
       ps.setTimestamp(10, Timestamp.valueOf(LocalDateTime.now()));
       return ps;
     }, key);
-    return key.getKey().longValue();
+    long caseId = key.getKey().longValue();
+    rollups.caseTakenIn(caseId);
+    return caseId;
   }
 
   public record NewCase(String businessKey, String tenantId, String processInstanceId, String source,
@@ -116,7 +121,14 @@ public class CaseRepository {
     if (!UPDATABLE.contains(column)) {
       throw new IllegalArgumentException("fa_case." + column + " is not updatable by the procedure");
     }
-    jdbc.update("update fa_case set " + column + " = ? where id = ?", jdbcValue(value), caseId);
+    Runnable write = () -> jdbc.update("update fa_case set " + column + " = ? where id = ?", jdbcValue(value),
+        caseId);
+    // the decision's month is where the case's exemptions count on the dashboard
+    if ("decided_at".equals(column)) {
+      rollups.changingCase(caseId, write);
+    } else {
+      write.run();
+    }
   }
 
   public void setStage(long caseId, String stage) {
@@ -124,8 +136,8 @@ public class CaseRepository {
   }
 
   public void close(long caseId, String status) {
-    jdbc.update("update fa_case set stage = 'CLOSED', status = ?, closed_at = ? where id = ?", status,
-        Timestamp.valueOf(LocalDateTime.now()), caseId);
+    rollups.changingCase(caseId, () -> jdbc.update("update fa_case set stage = 'CLOSED', status = ?, closed_at = ? "
+        + "where id = ?", status, Timestamp.valueOf(LocalDateTime.now()), caseId));
   }
 
   // ---- parties ----
@@ -165,7 +177,9 @@ public class CaseRepository {
   }
 
   public void setExempt(long partyId, boolean exempt) {
-    jdbc.update("update fa_case_party set exempt = ? where id = ?", exempt, partyId);
+    long caseId = jdbc.queryForObject("select case_id from fa_case_party where id = ?", Long.class, partyId);
+    rollups.changingCase(caseId, () -> jdbc.update("update fa_case_party set exempt = ? where id = ?", exempt,
+        partyId));
   }
 
   /**
@@ -205,9 +219,26 @@ public class CaseRepository {
 
   public void addMeasure(long caseId, Long partyId, String measure, boolean mandatory, String basis, String state,
       String origin, String reason, String actor) {
-    jdbc.update("insert into fa_case_measure (case_id, party_id, measure, mandatory, basis, state, origin, reason, "
-        + "decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", caseId, partyId, measure, mandatory, basis,
-        state, origin, reason, actor, Timestamp.valueOf(LocalDateTime.now()));
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement ps = connection.prepareStatement("insert into fa_case_measure (case_id, party_id, measure, "
+          + "mandatory, basis, state, origin, reason, decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          new String[] {"id"});
+      ps.setLong(1, caseId);
+      ps.setObject(2, partyId);
+      ps.setString(3, measure);
+      ps.setBoolean(4, mandatory);
+      ps.setString(5, basis);
+      ps.setString(6, state);
+      ps.setString(7, origin);
+      ps.setString(8, reason);
+      ps.setString(9, actor);
+      ps.setTimestamp(10, Timestamp.valueOf(LocalDateTime.now()));
+      return ps;
+    }, key);
+    if ("DECIDED".equals(state)) {
+      rollups.measureDecided(key.getKey().longValue());
+    }
   }
 
   public List<Measure> measures(long caseId, String state) {
@@ -219,6 +250,7 @@ public class CaseRepository {
 
   /** Replaces all measures of a state (e.g. DECIDED after a review modifies the decision): the old rows become REVOKED. */
   public void retireMeasures(long caseId, String state) {
+    rollups.measuresRetiring(caseId, state);
     jdbc.update("update fa_case_measure set state = 'REVOKED' where case_id = ? and state = ?", caseId, state);
   }
 

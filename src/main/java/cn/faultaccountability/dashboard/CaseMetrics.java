@@ -1,6 +1,6 @@
 package cn.faultaccountability.dashboard;
 
-import cn.faultaccountability.dashboard.DashboardQueries.OpenDeadline;
+import cn.faultaccountability.dashboard.DashboardQueries.DeadlineGroup;
 import cn.faultaccountability.dashboard.DashboardQueries.TenantCount;
 import cn.faultaccountability.deadlines.DeadlineService;
 import cn.faultaccountability.platform.Jurisdiction;
@@ -90,8 +90,9 @@ public class CaseMetrics {
     for (String tenant : tenants) {
       DashboardService.COLOURS.forEach(colour -> colours.put(List.of(tenant, colour), 0L));
     }
-    for (OpenDeadline d : queries.openDeadlines(tenants)) {
-      colours.merge(List.of(d.tenantId(), DashboardService.colour(d, DeadlineService.today())), 1L, Long::sum);
+    for (DeadlineGroup g : queries.openDeadlineGroups(tenants)) {
+      colours.merge(List.of(g.tenantId(), DashboardService.colour(g, DeadlineService.today())), g.count(),
+          Long::sum);
     }
     List<MultiGauge.Row<?>> deadlineRows = new ArrayList<>();
     colours.forEach((k, n) -> deadlineRows.add(MultiGauge.Row.of(Tags.of("tenant", k.get(0), "colour", k.get(1)),

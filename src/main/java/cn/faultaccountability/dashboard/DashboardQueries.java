@@ -3,8 +3,13 @@ package cn.faultaccountability.dashboard;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -12,7 +17,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Every query of the dashboard, the {@code /api/stats} figures and the Prometheus gauges, in one place so that they
  * can be benchmarked. Each takes the tenants the caller may see (never empty) and, where it is about the past, a
- * period [from, to) of whole days. The indexes they rely on are in {@code V4__dashboard_indexes.sql}.
+ * period: months [from, to] for the figures kept in monthly roll-ups ({@link DashboardRollups}), days [from, to)
+ * for the others. The indexes they rely on are in {@code V4__dashboard_indexes.sql}.
  * Portable SQL: PostgreSQL and H2.
  */
 @Repository
@@ -47,77 +53,119 @@ public class DashboardQueries {
         (rs, i) -> new TenantCount(rs.getString("tenant_id"), rs.getString("stage"), rs.getLong("n")));
   }
 
+  /** How many running deadlines of open cases have the same tenant, due and warning days and suspension. */
+  public record DeadlineGroup(String tenantId, boolean suspended, LocalDate dueOn, LocalDate warnOn, long count) {}
+
   /**
-   * Every deadline still running (not closed) of an open case. The colour is worked out from these columns by the
-   * same rule as the case view ({@code CaseViewController.colour}); open deadlines are few next to closed ones.
+   * The running deadlines (not closed) of open cases, counted by what their colour depends on: the colour of each
+   * group is worked out by the same rule as the case view ({@code CaseViewController.colour}), so the database returns
+   * a few hundred groups instead of every deadline.
    */
-  public List<OpenDeadline> openDeadlines(Collection<String> tenants) {
+  public List<DeadlineGroup> openDeadlineGroups(Collection<String> tenants) {
+    String suspended = "case when d.suspended_since is null then 0 else 1 end";
+    return jdbc.query("select c.tenant_id, " + suspended + " suspended, d.due_on, d.warn_on, count(*) n "
+        + "from fa_deadline d join fa_case c on c.id = d.case_id "
+        + "where d.closed_at is null and c.status = 'OPEN' and c.tenant_id in (:tenants) "
+        + "group by c.tenant_id, " + suspended + ", d.due_on, d.warn_on", params(tenants),
+        (rs, i) -> new DeadlineGroup(rs.getString("tenant_id"), rs.getInt("suspended") == 1,
+            rs.getDate("due_on").toLocalDate(), rs.getDate("warn_on").toLocalDate(), rs.getLong("n")));
+  }
+
+  /**
+   * The first {@code limit} running deadlines of open cases that are not suspended and whose warning day has come or
+   * due day has passed on {@code today} (those the case view colours YELLOW or RED), the earliest due first.
+   */
+  public List<OpenDeadline> urgentDeadlines(Collection<String> tenants, LocalDate today, int limit) {
     return jdbc.query("select c.id case_id, c.business_key, c.tenant_id, c.process_instance_id, c.unit_name, "
         + "c.stage case_stage, d.stage deadline_stage, d.due_on, d.warn_on, d.suspended_since "
         + "from fa_deadline d join fa_case c on c.id = d.case_id "
-        + "where d.closed_at is null and c.status = 'OPEN' and c.tenant_id in (:tenants)", params(tenants),
+        + "where d.closed_at is null and c.status = 'OPEN' and c.tenant_id in (:tenants) "
+        + "and d.suspended_since is null and (d.warn_on <= :today or d.due_on < :today) "
+        + "order by d.due_on, c.business_key fetch first " + limit + " rows only",
+        params(tenants).addValue("today", Date.valueOf(today)),
         (rs, i) -> new OpenDeadline(rs.getLong("case_id"), rs.getString("business_key"), rs.getString("tenant_id"),
             rs.getString("process_instance_id"), rs.getString("unit_name"), rs.getString("case_stage"),
             rs.getString("deadline_stage"), rs.getDate("due_on").toLocalDate(), rs.getDate("warn_on").toLocalDate(),
             rs.getDate("suspended_since") != null));
   }
 
-  /** Cases taken in (intake) per month; key "YYYY-MM". */
-  public List<TenantCount> takenInPerMonth(Collection<String> tenants, LocalDate from, LocalDate to) {
-    return perMonth("created_at", tenants, from, to);
-  }
-
-  /** Cases closed per month, whatever the outcome (closed, not filed, transferred to the unit); key "YYYY-MM". */
-  public List<TenantCount> closedPerMonth(Collection<String> tenants, LocalDate from, LocalDate to) {
-    return perMonth("closed_at", tenants, from, to);
-  }
-
-  private List<TenantCount> perMonth(String column, Collection<String> tenants, LocalDate from, LocalDate to) {
-    String year = "extract(year from " + column + ")";
-    String month = "extract(month from " + column + ")";
-    return jdbc.query("select tenant_id, " + year + " y, " + month + " m, count(*) n from fa_case "
-        + "where tenant_id in (:tenants) and " + column + " >= :from and " + column + " < :to "
-        + "group by tenant_id, " + year + ", " + month, period(tenants, from, to),
-        (rs, i) -> new TenantCount(rs.getString("tenant_id"),
-            String.format("%04d-%02d", rs.getInt("y"), rs.getInt("m")), rs.getLong("n")));
+  /** Cases taken in (intake) per month of the months [from, to]; key "YYYY-MM". */
+  public List<TenantCount> takenInPerMonth(Collection<String> tenants, YearMonth from, YearMonth to) {
+    return perMonth("taken_in", tenants, from, to);
   }
 
   /**
-   * Measures decided in the period and still in force (state DECIDED: a review that modifies or revokes the
-   * decision turns them REVOKED), by the unit they concern: the unit itself for a unit, the person's unit for a
-   * person, else the case's unit.
+   * Cases closed per month of the months [from, to], whatever the outcome (closed, not filed, transferred to the
+   * unit); key "YYYY-MM".
    */
-  public List<UnitMeasureCount> decidedMeasures(Collection<String> tenants, LocalDate from, LocalDate to) {
-    String unit = "case when p.party_type = 'UNIT' then p.name else coalesce(p.unit_name, c.unit_name) end";
-    return jdbc.query("select c.tenant_id, " + unit + " unit, m.measure, count(*) n from fa_case_measure m "
-        + "join fa_case c on c.id = m.case_id left join fa_case_party p on p.id = m.party_id "
-        + "where m.state = 'DECIDED' and m.decided_at >= :from and m.decided_at < :to "
-        + "and c.tenant_id in (:tenants) group by c.tenant_id, " + unit + ", m.measure",
-        period(tenants, from, to), (rs, i) -> new UnitMeasureCount(rs.getString("tenant_id"), rs.getString("unit"),
-            rs.getString("measure"), rs.getLong("n")));
+  public List<TenantCount> closedPerMonth(Collection<String> tenants, YearMonth from, YearMonth to) {
+    return perMonth("closed", tenants, from, to);
+  }
+
+  private List<TenantCount> perMonth(String column, Collection<String> tenants, YearMonth from, YearMonth to) {
+    return jdbc.query("select tenant_id, month_start, " + column + " n from fa_rollup_case_month "
+        + "where tenant_id in (:tenants) and month_start between :from and :to and " + column + " <> 0",
+        months(tenants, from, to), (rs, i) -> new TenantCount(rs.getString("tenant_id"),
+            YearMonth.from(rs.getDate("month_start").toLocalDate()).toString(), rs.getLong("n")));
+  }
+
+  /**
+   * Measures decided in the months [from, to] and still in force (state DECIDED: a review that modifies or revokes
+   * the decision turns them REVOKED), by the unit they concern: the unit itself for a unit, the person's unit for a
+   * person, else the case's unit ({@link DashboardRollups#MEASURE_UNIT}).
+   */
+  public List<UnitMeasureCount> decidedMeasures(Collection<String> tenants, YearMonth from, YearMonth to) {
+    return jdbc.query("select tenant_id, unit, measure, sum(n) n from fa_rollup_measure "
+        + "where tenant_id in (:tenants) and month_start between :from and :to "
+        + "group by tenant_id, unit, measure having sum(n) <> 0", months(tenants, from, to),
+        (rs, i) -> new UnitMeasureCount(rs.getString("tenant_id"), rs.getString("unit"), rs.getString("measure"),
+            rs.getLong("n")));
   }
 
   /**
    * Median days per deadline stage over the given tenants together (a median of medians is not a median): from the
-   * triggering event to the day the stage ended, for stages that ended in the period.
+   * triggering event to the day the stage ended, for stages that ended in the months [from, to]. The roll-up holds
+   * how many stages took each number of days, so the median is exact: the middle value, or the mean of the two
+   * middle values of an even count (as SQL's percentile_cont(0.5)).
    */
-  public List<StageDuration> stageDurations(Collection<String> tenants, LocalDate from, LocalDate to) {
-    String days = "(extract(epoch from cast(d.closed_at as date)) - extract(epoch from d.event_on)) / 86400";
-    return jdbc.query("select d.stage, percentile_cont(0.5) within group (order by " + days + ") med, count(*) n "
-        + "from fa_deadline d join fa_case c on c.id = d.case_id "
-        + "where d.closed_at >= :from and d.closed_at < :to and c.tenant_id in (:tenants) group by d.stage",
-        period(tenants, from, to), (rs, i) -> new StageDuration(rs.getString("stage"),
-            ((Number) rs.getObject("med")).doubleValue(), rs.getLong("n")));
+  public List<StageDuration> stageDurations(Collection<String> tenants, YearMonth from, YearMonth to) {
+    Map<String, TreeMap<Integer, Long>> histograms = new LinkedHashMap<>();
+    jdbc.query("select stage, days, sum(n) n from fa_rollup_stage_days where tenant_id in (:tenants) "
+        + "and month_start between :from and :to group by stage, days having sum(n) <> 0",
+        months(tenants, from, to), rs -> {
+          histograms.computeIfAbsent(rs.getString("stage"), s -> new TreeMap<>()).put(rs.getInt("days"),
+              rs.getLong("n"));
+        });
+    List<StageDuration> durations = new ArrayList<>();
+    histograms.forEach((stage, histogram) -> {
+      long count = histogram.values().stream().mapToLong(Long::longValue).sum();
+      durations.add(new StageDuration(stage, (nth(histogram, (count - 1) / 2) + nth(histogram, count / 2)) / 2.0,
+          count));
+    });
+    return durations;
   }
 
-  /** Parties assessed for circumstances (exempt not null) in cases decided in the period, and those exempted. */
-  public List<Exemptions> exemptions(Collection<String> tenants, LocalDate from, LocalDate to) {
-    return jdbc.query("select c.tenant_id, count(*) assessed, "
-        + "sum(case when p.exempt = true then 1 else 0 end) exempt from fa_case c "
-        + "join fa_case_party p on p.case_id = c.id where c.tenant_id in (:tenants) "
-        + "and c.decided_at >= :from and c.decided_at < :to and p.exempt is not null group by c.tenant_id",
-        period(tenants, from, to), (rs, i) -> new Exemptions(rs.getString("tenant_id"), rs.getLong("assessed"),
-            rs.getLong("exempt")));
+  /** The value at 0-based position {@code index} of the sorted values a histogram counts. */
+  private static int nth(TreeMap<Integer, Long> histogram, long index) {
+    long seen = 0;
+    for (Map.Entry<Integer, Long> bar : histogram.entrySet()) {
+      seen += bar.getValue();
+      if (index < seen) {
+        return bar.getKey();
+      }
+    }
+    throw new IllegalArgumentException("position " + index + " beyond the " + seen + " values counted");
+  }
+
+  /**
+   * Parties assessed for circumstances (exempt not null) in cases decided in the months [from, to], and those
+   * exempted.
+   */
+  public List<Exemptions> exemptions(Collection<String> tenants, YearMonth from, YearMonth to) {
+    return jdbc.query("select tenant_id, sum(assessed) assessed, sum(exempt) exempt from fa_rollup_exemption "
+        + "where tenant_id in (:tenants) and month_start between :from and :to group by tenant_id "
+        + "having sum(assessed) <> 0", months(tenants, from, to), (rs, i) -> new Exemptions(rs.getString("tenant_id"),
+            rs.getLong("assessed"), rs.getLong("exempt")));
   }
 
   /** Review applications made in the period by outcome (UPHOLD / MODIFY / REVOKE; PENDING while undecided). */
@@ -140,6 +188,11 @@ public class DashboardQueries {
       throw new IllegalArgumentException("no tenants: the caller sees nothing, do not query");
     }
     return new MapSqlParameterSource("tenants", tenants);
+  }
+
+  /** The months [from, to] as the first days of the months the roll-ups are kept by. */
+  private static MapSqlParameterSource months(Collection<String> tenants, YearMonth from, YearMonth to) {
+    return params(tenants).addValue("from", Date.valueOf(from.atDay(1))).addValue("to", Date.valueOf(to.atDay(1)));
   }
 
   private static MapSqlParameterSource period(Collection<String> tenants, LocalDate from, LocalDate to) {

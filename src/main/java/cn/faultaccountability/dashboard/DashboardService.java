@@ -3,6 +3,7 @@ package cn.faultaccountability.dashboard;
 import cn.faultaccountability.calendar.DeadlineStage;
 import cn.faultaccountability.cases.CaseAccess;
 import cn.faultaccountability.cases.CaseViewController;
+import cn.faultaccountability.dashboard.DashboardQueries.DeadlineGroup;
 import cn.faultaccountability.dashboard.DashboardQueries.Exemptions;
 import cn.faultaccountability.dashboard.DashboardQueries.OpenDeadline;
 import cn.faultaccountability.dashboard.DashboardQueries.StageDuration;
@@ -74,17 +75,12 @@ public class DashboardService {
   public Map<String, Object> deadlines(Scope scope) {
     Map<String, Long> counts = new LinkedHashMap<>();
     COLOURS.forEach(c -> counts.put(c, 0L));
-    List<Map<String, Object>> attention = new ArrayList<>();
-    List<OpenDeadline> urgent = new ArrayList<>();
-    for (OpenDeadline d : queries.openDeadlines(scope.tenants())) {
-      String colour = colour(d, scope.today());
-      counts.merge(colour, 1L, Long::sum);
-      if ("RED".equals(colour) || "YELLOW".equals(colour)) {
-        urgent.add(d);
-      }
+    for (DeadlineGroup g : queries.openDeadlineGroups(scope.tenants())) {
+      counts.merge(colour(g, scope.today()), g.count(), Long::sum);
     }
-    urgent.sort(Comparator.comparing(OpenDeadline::dueOn).thenComparing(OpenDeadline::businessKey));
-    List<OpenDeadline> shown = urgent.subList(0, Math.min(ATTENTION_LIMIT, urgent.size()));
+    long urgent = counts.get("RED") + counts.get("YELLOW");
+    List<Map<String, Object>> attention = new ArrayList<>();
+    List<OpenDeadline> shown = queries.urgentDeadlines(scope.tenants(), scope.today(), ATTENTION_LIMIT);
     Map<String, List<Task>> tasks = openTasks(shown);
     for (OpenDeadline d : shown) {
       long daysLeft = ChronoUnit.DAYS.between(scope.today(), d.dueOn());
@@ -101,13 +97,17 @@ public class DashboardService {
           .toList());
       attention.add(m);
     }
-    return entry("today", scope.today().toString(), "counts", counts, "attentionTotal", (long) urgent.size(),
+    return entry("today", scope.today().toString(), "counts", counts, "attentionTotal", urgent,
         "attention", attention);
   }
 
   /** The same colour as the case view, from the same rule. */
   static String colour(OpenDeadline d, LocalDate today) {
     return CaseViewController.colour(false, d.suspended(), d.dueOn(), d.warnOn(), today);
+  }
+
+  static String colour(DeadlineGroup g, LocalDate today) {
+    return CaseViewController.colour(false, g.suspended(), g.dueOn(), g.warnOn(), today);
   }
 
   /** The open tasks of the listed cases, one query; read as the system once the cases are known to be visible. */
@@ -127,10 +127,10 @@ public class DashboardService {
     for (YearMonth m = scope.from(); !m.isAfter(scope.to()); m = m.plusMonths(1)) {
       months.put(m.toString(), new long[2]);
     }
-    for (TenantCount c : queries.takenInPerMonth(scope.tenants(), scope.start(), scope.end())) {
+    for (TenantCount c : queries.takenInPerMonth(scope.tenants(), scope.from(), scope.to())) {
       months.get(c.key())[0] += c.count();
     }
-    for (TenantCount c : queries.closedPerMonth(scope.tenants(), scope.start(), scope.end())) {
+    for (TenantCount c : queries.closedPerMonth(scope.tenants(), scope.from(), scope.to())) {
       months.get(c.key())[1] += c.count();
     }
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -141,7 +141,7 @@ public class DashboardService {
   public Map<String, Object> measures(Scope scope) {
     Map<String, Map<String, Long>> byUnit = new TreeMap<>();
     Map<String, Long> byType = new TreeMap<>();
-    for (UnitMeasureCount c : queries.decidedMeasures(scope.tenants(), scope.start(), scope.end())) {
+    for (UnitMeasureCount c : queries.decidedMeasures(scope.tenants(), scope.from(), scope.to())) {
       byUnit.computeIfAbsent(c.unit(), u -> new TreeMap<>()).merge(c.measure(), c.count(), Long::sum);
       byType.merge(c.measure(), c.count(), Long::sum);
     }
@@ -163,7 +163,7 @@ public class DashboardService {
 
   public Map<String, Object> durations(Scope scope) {
     List<Map<String, Object>> stages = new ArrayList<>();
-    for (StageDuration d : queries.stageDurations(scope.tenants(), scope.start(), scope.end())) {
+    for (StageDuration d : queries.stageDurations(scope.tenants(), scope.from(), scope.to())) {
       stages.add(entry("stage", d.stage(), "stageName", DeadlineStage.byCode(d.stage())
           .map(DeadlineStage::chineseName).orElse(d.stage()), "medianDays", d.medianDays(), "count", d.count()));
     }
@@ -175,7 +175,7 @@ public class DashboardService {
   public Map<String, Object> exemptions(Scope scope) {
     long assessed = 0;
     long exempt = 0;
-    for (Exemptions e : queries.exemptions(scope.tenants(), scope.start(), scope.end())) {
+    for (Exemptions e : queries.exemptions(scope.tenants(), scope.from(), scope.to())) {
       assessed += e.assessed();
       exempt += e.exempt();
     }

@@ -1,5 +1,6 @@
 package cn.faultaccountability.deadlines;
 
+import cn.faultaccountability.dashboard.DashboardRollups;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class DeadlineRepository {
 
   private final JdbcTemplate jdbc;
+  private final DashboardRollups rollups;
 
-  public DeadlineRepository(JdbcTemplate jdbc) {
+  public DeadlineRepository(JdbcTemplate jdbc, DashboardRollups rollups) {
     this.jdbc = jdbc;
+    this.rollups = rollups;
   }
 
   public record DeadlineRow(long id, long caseId, String stage, LocalDate eventOn, String period,
@@ -62,8 +65,10 @@ public class DeadlineRepository {
   }
 
   public void close(long id) {
-    jdbc.update("update fa_deadline set state = 'DONE', closed_at = ? where id = ? and closed_at is null",
-        Timestamp.valueOf(LocalDateTime.now()), id);
+    if (jdbc.update("update fa_deadline set state = 'DONE', closed_at = ? where id = ? and closed_at is null",
+        Timestamp.valueOf(LocalDateTime.now()), id) == 1) {
+      rollups.stageEnded(id);
+    }
   }
 
   private DeadlineRow row(ResultSet rs, int i) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.faultaccountability.benchmark;
 
+import cn.faultaccountability.dashboard.DashboardRollups;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Many cases of realistic shape for the query latencies (issue 9 (c)): a few real template cases per tenant are driven
@@ -115,6 +118,8 @@ final class CaseDataGenerator {
           where s.tenant_id = p.tenant and s.case_year = (select max(case_year) from fa_business_key_sequence
             where tenant_id = p.tenant)""");
       sql.execute("drop table fa_bench_clone, fa_bench_tpl_id, fa_bench_tpl_row");
+      // the clones' rows were written by SQL, not through the repositories that keep the dashboard's roll-ups
+      DashboardRollups.rebuild(new JdbcTemplate(new SingleConnectionDataSource(db, true)));
       db.commit();
     } catch (SQLException | RuntimeException e) {
       db.rollback();

@@ -83,6 +83,8 @@ final class DashboardFixture {
     insertJinanClosed();
     insertJinanDecided();
     insertJilinDecided();
+    // those rows were inserted by SQL, not through the repositories that keep the dashboard's roll-ups
+    DashboardRollups.rebuild(jdbc);
   }
 
   /** The latest day up to today on which an intake makes the preliminary-check deadline have that colour today. */
