@@ -77,6 +77,8 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     driver.complete(key, "DetermineLiabilityManually", "supervision-head", vars("manualLiabilities",
         json(Map.of("张三", "SECONDARY", "李四", "MAIN", "王五", "MAIN")), "reason", "审核、批准人未尽审查职责"));
     assertThat(driver.party(key, "李四")).containsEntry("liability", "MAIN").containsEntry("liabilitySource", "MANUAL");
+    // the statement period ended with the statement: its deadline is done, not left to turn RED on the board
+    assertThat(driver.deadline(key, "STATEMENT_AND_DEFENCE")).containsEntry("colour", "DONE");
     // Jinan 14: a unit that alone caused the fault bears full liability
     assertThat(driver.party(key, "济南市甲区市场监督管理局")).containsEntry("liability", "FULL")
         .containsEntry("liabilityBasis", "济南市办法第十四条第一款");
@@ -105,6 +107,8 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed("DetermineLiabilityManually", "GovernmentApproval",
         "ReviewWindowLapsed", "CloseCase").hasNotPassed("ReviewApplicationReceived", "CorrectExecution");
     assertThat(driver.view(key)).containsEntry("status", "CLOSED");
+    // the review window lapsed: its deadline ended then
+    assertThat(driver.deadline(key, "REVIEW_APPLICATION")).containsEntry("colour", "DONE");
     assertThat(driver.history(key)).contains("INTAKE", "INVESTIGATED", "LIABILITY_DETERMINED", "DETERMINED",
         "DECISION_ISSUED", "SERVED", "COMPLAINANT_CALL_NEEDED", "EXECUTED", "NO_REVIEW", "CLOSED");
     @SuppressWarnings("unchecked")
