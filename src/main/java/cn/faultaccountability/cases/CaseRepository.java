@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -78,27 +79,25 @@ public class CaseRepository {
   }
 
   public long createCase(NewCase c) {
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      PreparedStatement ps = connection.prepareStatement("insert into fa_case (business_key, tenant_id, "
-          + "process_instance_id, source, act_description, unit_name, fault_ended_on, discovered_on, "
-          + "complainant_contact, stage, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INTAKE', 'OPEN', ?)",
-          new String[] {"id"});
-      ps.setString(1, c.businessKey());
-      ps.setString(2, c.tenantId());
-      ps.setString(3, c.processInstanceId());
-      ps.setString(4, c.source());
-      ps.setString(5, c.actDescription());
-      ps.setString(6, c.unitName());
-      ps.setDate(7, c.faultEndedOn() == null ? null : Date.valueOf(c.faultEndedOn()));
-      ps.setDate(8, Date.valueOf(c.discoveredOn()));
-      ps.setString(9, c.complainantContact());
-      ps.setTimestamp(10, Timestamp.valueOf(LocalDateTime.now()));
-      return ps;
-    }, key);
-    long caseId = key.getKey().longValue();
+    long caseId = insert("insert into fa_case (business_key, tenant_id, process_instance_id, source, act_description, "
+        + "unit_name, fault_ended_on, discovered_on, complainant_contact, stage, status, created_at) "
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INTAKE', 'OPEN', ?)", c.businessKey(), c.tenantId(),
+        c.processInstanceId(), c.source(), c.actDescription(), c.unitName(),
+        c.faultEndedOn() == null ? null : Date.valueOf(c.faultEndedOn()), Date.valueOf(c.discoveredOn()),
+        c.complainantContact(), Timestamp.valueOf(LocalDateTime.now()));
     rollups.caseTakenIn(caseId);
     return caseId;
+  }
+
+  /** Inserts a row and returns its generated id. */
+  private long insert(String sql, Object... values) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement ps = connection.prepareStatement(sql, new String[] {"id"});
+      new ArgumentPreparedStatementSetter(values).setValues(ps);
+      return ps;
+    }, key);
+    return key.getKey().longValue();
   }
 
   public record NewCase(String businessKey, String tenantId, String processInstanceId, String source,
@@ -143,19 +142,8 @@ public class CaseRepository {
   // ---- parties ----
 
   public long addParty(long caseId, String type, String name, String role, String unitName, Boolean leadUnit) {
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      PreparedStatement ps = connection.prepareStatement("insert into fa_case_party (case_id, party_type, name, "
-          + "role, unit_name, lead_unit) values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
-      ps.setLong(1, caseId);
-      ps.setString(2, type);
-      ps.setString(3, name);
-      ps.setString(4, role);
-      ps.setString(5, unitName);
-      ps.setObject(6, leadUnit);
-      return ps;
-    }, key);
-    return key.getKey().longValue();
+    return insert("insert into fa_case_party (case_id, party_type, name, role, unit_name, lead_unit) "
+        + "values (?, ?, ?, ?, ?, ?)", caseId, type, name, role, unitName, leadUnit);
   }
 
   public List<CaseParty> parties(long caseId) {
@@ -219,25 +207,11 @@ public class CaseRepository {
 
   public void addMeasure(long caseId, Long partyId, String measure, boolean mandatory, String basis, String state,
       String origin, String reason, String actor) {
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      PreparedStatement ps = connection.prepareStatement("insert into fa_case_measure (case_id, party_id, measure, "
-          + "mandatory, basis, state, origin, reason, decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          new String[] {"id"});
-      ps.setLong(1, caseId);
-      ps.setObject(2, partyId);
-      ps.setString(3, measure);
-      ps.setBoolean(4, mandatory);
-      ps.setString(5, basis);
-      ps.setString(6, state);
-      ps.setString(7, origin);
-      ps.setString(8, reason);
-      ps.setString(9, actor);
-      ps.setTimestamp(10, Timestamp.valueOf(LocalDateTime.now()));
-      return ps;
-    }, key);
+    long id = insert("insert into fa_case_measure (case_id, party_id, measure, mandatory, basis, state, origin, "
+        + "reason, decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", caseId, partyId, measure, mandatory,
+        basis, state, origin, reason, actor, Timestamp.valueOf(LocalDateTime.now()));
     if ("DECIDED".equals(state)) {
-      rollups.measureDecided(key.getKey().longValue());
+      rollups.measureDecided(id);
     }
   }
 
