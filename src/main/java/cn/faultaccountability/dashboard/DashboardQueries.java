@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * Every query of the dashboard, the {@code /api/stats} figures and the Prometheus gauges, in one place so that they
  * can be benchmarked. Each takes the tenants the caller may see (never empty) and, where it is about the past, a
  * period: months [from, to] for the figures kept in monthly roll-ups ({@link DashboardRollups}), days [from, to)
- * for the others. The indexes they rely on are in {@code V4__dashboard_indexes.sql}.
+ * for the others. The indexes they rely on are in {@code V4__dashboard_indexes.sql} and {@code V5_6}.
  * Portable SQL: PostgreSQL and H2.
  */
 @Repository

@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * assessed, decisions issued in different months, deadlines ended after different numbers of days, cases closed),
  * some of them in transactions that roll back, and every figure read from the roll-ups is compared with the same
  * figure counted from the rows by the queries the dashboard used before the roll-ups ({@link #rowCounts}). Then the
- * roll-ups are rebuilt from the rows (the migration's way) and must not change.
+ * roll-ups are rebuilt from the rows (the migration's way) and must not change. The deadline board's grouped counts
+ * and urgent list are checked the same way against the case view's colour rule applied to every running deadline.
  */
 @JdbcTest
 @Import({CaseRepository.class, DeadlineRepository.class, DashboardRollups.class, DashboardQueries.class})
@@ -137,6 +138,57 @@ abstract class AbstractDashboardRollupsTest {
     assertThat(counted).hasSize(rounds * 2);
     assertThat(counted.values()).allSatisfy(n -> assertThat(n).isEqualTo(threads));
     assertSameFigures(List.of("jinan"));
+  }
+
+  @Test
+  void theDeadlineBoardCountsAndListsWhatTheCaseViewsColourRuleGivesForEveryRunningDeadline() {
+    Random random = new Random(7);
+    LocalDate today = LocalDate.now();
+    String tenant = "board" + KEYS.incrementAndGet();
+    for (int i = 0; i < 40; i++) {
+      inTransaction(false, () -> {
+        long caseId = cases.createCase(newCase(tenant, "单位" + random.nextInt(3)));
+        for (int d = 1 + random.nextInt(3); d > 0; d--) {
+          LocalDate due = today.plusDays(random.nextInt(41) - 20);
+          LocalDate warn = due.minusDays(random.nextInt(6));
+          String stage = STAGES.get(random.nextInt(STAGES.size()));
+          deadlines.insert(new DeadlineRow(0, caseId, stage, due.minusDays(30), "P30D", false, "P5D", null, "测试依据",
+              due, warn, false, "GREEN", null, "测试", null, null, null, null));
+          long id = deadlines.current(caseId, stage).orElseThrow().id();
+          switch (random.nextInt(5)) {
+            case 0 -> deadlines.close(id);
+            case 1 -> deadlines.suspendedSince(id, today.minusDays(3));
+            default -> { }
+          }
+        }
+        if (random.nextInt(5) == 0) {
+          cases.close(caseId, "CLOSED");
+        }
+        return null;
+      });
+    }
+    // every running deadline of an open case, coloured one by one as the case view does
+    List<DashboardQueries.OpenDeadline> running = jdbc.query("select c.id, c.business_key, c.tenant_id, "
+        + "c.process_instance_id, c.unit_name, c.stage, d.stage, d.due_on, d.warn_on, d.suspended_since "
+        + "from fa_deadline d join fa_case c on c.id = d.case_id where d.closed_at is null and c.status = 'OPEN' "
+        + "and c.tenant_id = ?", (rs, i) -> new DashboardQueries.OpenDeadline(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate(), rs.getDate(10) != null), tenant);
+    Map<String, Long> expected = new HashMap<>();
+    running.forEach(d -> expected.merge(DashboardService.colour(d, today), 1L, Long::sum));
+    Map<String, Long> grouped = new HashMap<>();
+    queries.openDeadlineGroups(List.of(tenant)).forEach(g -> grouped.merge(DashboardService.colour(g, today),
+        g.count(), Long::sum));
+    assertThat(grouped).isEqualTo(expected).containsKeys("RED", "YELLOW", "GREEN", "SUSPENDED");
+
+    List<String> urgent = running.stream().filter(d -> List.of("RED", "YELLOW").contains(
+        DashboardService.colour(d, today))).sorted(java.util.Comparator.comparing(DashboardQueries.OpenDeadline::dueOn)
+        .thenComparing(DashboardQueries.OpenDeadline::businessKey)).map(d -> d.dueOn() + " " + d.businessKey())
+        .toList();
+    assertThat(queries.urgentDeadlines(List.of(tenant), today, 1000)).extracting(d -> d.dueOn() + " " + d.businessKey())
+        .containsExactlyElementsOf(urgent);
+    assertThat(queries.urgentDeadlines(List.of(tenant), today, 10)).extracting(d -> d.dueOn() + " " + d.businessKey())
+        .containsExactlyElementsOf(urgent.subList(0, 10));
   }
 
   // ---- writing cases as the procedure does ----
