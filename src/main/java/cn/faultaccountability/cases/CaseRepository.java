@@ -222,7 +222,10 @@ public class CaseRepository {
             rs.getString("reason"), rs.getString("decided_by")), caseId, state);
   }
 
-  /** Replaces all measures of a state (e.g. DECIDED after a review modifies the decision): the old rows become REVOKED. */
+  /**
+   * Replaces all measures of a state (e.g. DECIDED after a review modifies the decision): the old rows become
+   * REVOKED.
+   */
   public void retireMeasures(long caseId, String state) {
     rollups.measuresRetiring(caseId, state);
     jdbc.update("update fa_case_measure set state = 'REVOKED' where case_id = ? and state = ?", caseId, state);

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
  * engine narrows the user's groups to those that appear in {@code ACT_RU_AUTHORIZATION}, and it finds those by
  * {@code SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION} — a pass over the whole table, which holds one or more
  * rows per open task (the engine grants each candidate group its task). With 100,000 cases (50,000 open tasks) that
- * is about 50,000 rows, 11.6 ms, on every request. Here the same set is found with one index lookup per group of the user
- * ({@code ACT_IDX_AUTH_GROUP_ID}, at most one row each): the user's groups that have at least one authorization. The
- * result is by definition the same set (issue 9, docs/performance.md); {@code AuthorizedGroupProbeTest} compares it
- * with the engine's own on grants, revocations and groups without any authorization.
+ * is about 50,000 rows, 11.6 ms, on every request. Here the same set is found with one index lookup per group of the
+ * user ({@code ACT_IDX_AUTH_GROUP_ID}, at most one row each): the user's groups that have at least one authorization.
+ * The result is by definition the same set (issue 9, docs/performance.md); {@code AuthorizedGroupProbeTest} compares
+ * it with the engine's own on grants, revocations and groups without any authorization.
  */
 @Component
 public class AuthorizedGroupProbe extends AbstractProcessEnginePlugin {

@@ -327,7 +327,6 @@ abstract class AbstractDashboardRollupsTest {
     f.put("exemptions", exemptions);
     f.put("takenIn", byMonth(queries.takenInPerMonth(tenants, from, to)));
     f.put("closed", byMonth(queries.closedPerMonth(tenants, from, to)));
-    f.put("medians", Map.of());
     return f;
   }
 

@@ -155,6 +155,8 @@ class FaultAccountabilityProcessTest extends AbstractProcedureTest {
     driver.today(LocalDate.of(2026, 9, 25));
     driver.as("changzhou-intake-clerk", () -> reviews.apply(key, Map.of("applicant", "张三", "grounds", "处理过重")));
     // 30 days from the application: 25 October is a Sunday → 26 October
+    // the application ended the window: the review-application deadline is done, the review's own one runs
+    assertThat(driver.deadline(key, "REVIEW_APPLICATION")).containsEntry("colour", "DONE");
     assertThat(driver.deadline(key, "REVIEW_DECISION")).containsEntry("dueDate", LocalDate.of(2026, 10, 26));
     // Changzhou 33: extendable by at most 30 days, with approval
     driver.complete(key, "DecideReview", "supervision-head", vars("reviewOutcome", "REQUEST_EXTENSION",

@@ -2,6 +2,8 @@ package cn.faultaccountability.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,9 +44,9 @@ public final class PostgresTestDatabase {
   /** A database of its own, kept as it is if it exists (created empty otherwise); returns its JDBC URL. */
   public static synchronized String existing(String database) {
     try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
-        java.sql.PreparedStatement exists = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
+        PreparedStatement exists = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
       exists.setString(1, database);
-      try (java.sql.ResultSet rs = exists.executeQuery()) {
+      try (ResultSet rs = exists.executeQuery()) {
         if (!rs.next()) {
           recreate(database);
         }
