@@ -1,6 +1,7 @@
 package cn.faultaccountability.cases;
 
 import cn.faultaccountability.dashboard.DashboardRollups;
+import cn.faultaccountability.deadlines.DeadlineRepository;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,10 +39,13 @@ public class CaseRepository {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate newTransaction;
   private final DashboardRollups rollups;
+  private final DeadlineRepository deadlines;
 
-  public CaseRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions, DashboardRollups rollups) {
+  public CaseRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions, DashboardRollups rollups,
+      DeadlineRepository deadlines) {
     this.jdbc = jdbc;
     this.rollups = rollups;
+    this.deadlines = deadlines;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -134,9 +138,11 @@ public class CaseRepository {
     jdbc.update("update fa_case set stage = ? where id = ?", stage, caseId);
   }
 
+  /** Closes the case, and with it any deadline still running (the closing step is the procedure's last). */
   public void close(long caseId, String status) {
     rollups.changingCase(caseId, () -> jdbc.update("update fa_case set stage = 'CLOSED', status = ?, closed_at = ? "
         + "where id = ?", status, Timestamp.valueOf(LocalDateTime.now()), caseId));
+    deadlines.closeRunning(caseId);
   }
 
   // ---- parties ----

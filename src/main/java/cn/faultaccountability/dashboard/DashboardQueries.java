@@ -53,35 +53,36 @@ public class DashboardQueries {
         (rs, i) -> new TenantCount(rs.getString("tenant_id"), rs.getString("stage"), rs.getLong("n")));
   }
 
-  /** How many running deadlines of open cases have the same tenant, due and warning days and suspension. */
+  /** How many running deadlines have the same tenant, due and warning days and suspension. */
   public record DeadlineGroup(String tenantId, boolean suspended, LocalDate dueOn, LocalDate warnOn, long count) {}
 
   /**
-   * The running deadlines (not closed) of open cases, counted by what their colour depends on: the colour of each
-   * group is worked out by the same rule as the case view ({@code CaseViewController.colour}), so the database returns
-   * a few hundred groups instead of every deadline.
+   * The running deadlines (not closed), counted by what their colour depends on: the colour of each group is worked
+   * out by the same rule as the case view ({@code CaseViewController.colour}), so the database returns a few hundred
+   * groups instead of every deadline. Only open cases have running deadlines: closing a case ends them
+   * ({@code CaseRepository.close}, and V5_8 for older data), so neither query reads the case table to filter.
    */
   public List<DeadlineGroup> openDeadlineGroups(Collection<String> tenants) {
-    String suspended = "case when d.suspended_since is null then 0 else 1 end";
-    return jdbc.query("select c.tenant_id, " + suspended + " suspended, d.due_on, d.warn_on, count(*) n "
-        + "from fa_deadline d join fa_case c on c.id = d.case_id "
-        + "where d.closed_at is null and c.status = 'OPEN' and c.tenant_id in (:tenants) "
-        + "group by c.tenant_id, " + suspended + ", d.due_on, d.warn_on", params(tenants),
-        (rs, i) -> new DeadlineGroup(rs.getString("tenant_id"), rs.getInt("suspended") == 1,
+    String suspended = "case when suspended_since is null then 0 else 1 end";
+    return jdbc.query("select tenant_id, " + suspended + " suspended, due_on, warn_on, count(*) n from fa_deadline "
+        + "where closed_at is null and tenant_id in (:tenants) group by tenant_id, " + suspended + ", due_on, warn_on",
+        params(tenants), (rs, i) -> new DeadlineGroup(rs.getString("tenant_id"), rs.getInt("suspended") == 1,
             rs.getDate("due_on").toLocalDate(), rs.getDate("warn_on").toLocalDate(), rs.getLong("n")));
   }
 
   /**
-   * The first {@code limit} running deadlines of open cases that are not suspended and whose warning day has come or
-   * due day has passed on {@code today} (those the case view colours YELLOW or RED), the earliest due first.
+   * The first {@code limit} running deadlines that are not suspended and whose warning day has come or due day has
+   * passed on {@code today} (those the case view colours YELLOW or RED), the earliest due first, then by case and
+   * deadline in the order they were opened: the order of the index {@code fa_deadline_running} (V5_8), so the
+   * database stops after {@code limit} rows and joins only those to their cases.
    */
   public List<OpenDeadline> urgentDeadlines(Collection<String> tenants, LocalDate today, int limit) {
     return jdbc.query("select c.id case_id, c.business_key, c.tenant_id, c.process_instance_id, c.unit_name, "
         + "c.stage case_stage, d.stage deadline_stage, d.due_on, d.warn_on, d.suspended_since "
         + "from fa_deadline d join fa_case c on c.id = d.case_id "
-        + "where d.closed_at is null and c.status = 'OPEN' and c.tenant_id in (:tenants) "
+        + "where d.closed_at is null and d.tenant_id in (:tenants) "
         + "and d.suspended_since is null and (d.warn_on <= :today or d.due_on < :today) "
-        + "order by d.due_on, c.business_key fetch first " + limit + " rows only",
+        + "order by d.due_on, d.case_id, d.id fetch first " + limit + " rows only",
         params(tenants).addValue("today", Date.valueOf(today)),
         (rs, i) -> new OpenDeadline(rs.getLong("case_id"), rs.getString("business_key"), rs.getString("tenant_id"),
             rs.getString("process_instance_id"), rs.getString("unit_name"), rs.getString("case_stage"),

@@ -29,13 +29,15 @@ public class DeadlineRepository {
       LocalDate warnOn, boolean provisional, String state, LocalDate suspendedSince, String explanation,
       String extensions, String suspensions, LocalDateTime createdAt, LocalDateTime closedAt) {}
 
+  /** Inserts a running deadline; its tenant is the case's, kept on the row for the deadline board (V5_8). */
   public void insert(DeadlineRow row) {
-    jdbc.update("insert into fa_deadline (case_id, stage, event_on, period, count_working_days, warn_before, "
-        + "max_extension, basis, due_on, warn_on, provisional, state, explanation, extensions, suspensions, "
-        + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.caseId(), row.stage(),
-        Date.valueOf(row.eventOn()), row.period(), row.countWorkingDays(), row.warnBefore(), row.maxExtension(),
-        row.basis(), Date.valueOf(row.dueOn()), Date.valueOf(row.warnOn()), row.provisional(), row.state(),
-        row.explanation(), row.extensions(), row.suspensions(), Timestamp.valueOf(LocalDateTime.now()));
+    jdbc.update("insert into fa_deadline (case_id, tenant_id, stage, event_on, period, count_working_days, "
+        + "warn_before, max_extension, basis, due_on, warn_on, provisional, state, explanation, extensions, "
+        + "suspensions, created_at) select c.id, c.tenant_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+        + "from fa_case c where c.id = ?", row.stage(), Date.valueOf(row.eventOn()), row.period(),
+        row.countWorkingDays(), row.warnBefore(), row.maxExtension(), row.basis(), Date.valueOf(row.dueOn()),
+        Date.valueOf(row.warnOn()), row.provisional(), row.state(), row.explanation(), row.extensions(),
+        row.suspensions(), Timestamp.valueOf(LocalDateTime.now()), row.caseId());
   }
 
   /** The deadline of the stage that is running (the latest one: a stage can run again, e.g. a second review). */
@@ -69,6 +71,15 @@ public class DeadlineRepository {
         Timestamp.valueOf(LocalDateTime.now()), id) == 1) {
       rollups.stageEnded(id);
     }
+  }
+
+  /**
+   * Ends whatever deadline of the case is still running: a closed case has none (the deadline board counts running
+   * deadlines without looking at the case).
+   */
+  public void closeRunning(long caseId) {
+    jdbc.queryForList("select id from fa_deadline where case_id = ? and closed_at is null", Long.class, caseId)
+        .forEach(this::close);
   }
 
   private DeadlineRow row(ResultSet rs, int i) throws SQLException {

@@ -183,7 +183,7 @@ abstract class AbstractDashboardRollupsTest {
 
     List<String> urgent = running.stream().filter(d -> List.of("RED", "YELLOW").contains(
         DashboardService.colour(d, today))).sorted(java.util.Comparator.comparing(DashboardQueries.OpenDeadline::dueOn)
-        .thenComparing(DashboardQueries.OpenDeadline::businessKey)).map(d -> d.dueOn() + " " + d.businessKey())
+        .thenComparing(DashboardQueries.OpenDeadline::caseId)).map(d -> d.dueOn() + " " + d.businessKey())
         .toList();
     assertThat(queries.urgentDeadlines(List.of(tenant), today, 1000)).extracting(d -> d.dueOn() + " " + d.businessKey())
         .containsExactlyElementsOf(urgent);

@@ -231,11 +231,12 @@ final class DashboardFixture {
 
   private void insertDeadline(long caseId, String stage, LocalDate event, LocalDate due, LocalDate warn,
       Timestamp closedAt, LocalDate suspended) {
-    jdbc.update("insert into fa_deadline (case_id, stage, event_on, period, count_working_days, warn_before, basis, "
-        + "due_on, warn_on, provisional, state, suspended_since, explanation, created_at, closed_at) "
-        + "values (?, ?, ?, 'P30D', false, 'P5D', '济南市办法第十九条', ?, ?, false, ?, ?, '{}', ?, ?)", caseId, stage,
-        Date.valueOf(event), Date.valueOf(due), Date.valueOf(warn), closedAt == null ? "GREEN" : "DONE",
-        suspended == null ? null : Date.valueOf(suspended), at(event), closedAt);
+    jdbc.update("insert into fa_deadline (case_id, tenant_id, stage, event_on, period, count_working_days, "
+        + "warn_before, basis, due_on, warn_on, provisional, state, suspended_since, explanation, created_at, "
+        + "closed_at) select id, tenant_id, ?, ?, 'P30D', false, 'P5D', '济南市办法第十九条', ?, ?, false, ?, ?, '{}', "
+        + "?, ? from fa_case where id = ?", stage, Date.valueOf(event), Date.valueOf(due), Date.valueOf(warn),
+        closedAt == null ? "GREEN" : "DONE", suspended == null ? null : Date.valueOf(suspended), at(event), closedAt,
+        caseId);
   }
 
   private static Timestamp at(LocalDate day) {
