@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,21 +74,23 @@ public class DashboardQueries {
   /**
    * The first {@code limit} running deadlines that are not suspended and whose warning day has come or due day has
    * passed on {@code today} (those the case view colours YELLOW or RED), the earliest due first, then by case and
-   * deadline in the order they were opened: the order of the index {@code fa_deadline_running} (V5_8), so the
-   * database stops after {@code limit} rows and joins only those to their cases.
+   * deadline in the order they were opened. Read per tenant in the order of the index {@code fa_deadline_running}
+   * (V5_9), so the database stops after {@code limit} rows and joins only those to their cases; the tenants' lists
+   * are then merged (a case, and so a tie on due day and case, belongs to one tenant).
    */
   public List<OpenDeadline> urgentDeadlines(Collection<String> tenants, LocalDate today, int limit) {
-    return jdbc.query("select c.id case_id, c.business_key, c.tenant_id, c.process_instance_id, c.unit_name, "
-        + "c.stage case_stage, d.stage deadline_stage, d.due_on, d.warn_on, d.suspended_since "
-        + "from fa_deadline d join fa_case c on c.id = d.case_id "
-        + "where d.closed_at is null and d.tenant_id in (:tenants) "
+    return tenants.stream().flatMap(tenant -> jdbc.query("select c.id case_id, c.business_key, c.tenant_id, "
+        + "c.process_instance_id, c.unit_name, c.stage case_stage, d.stage deadline_stage, d.due_on, d.warn_on, "
+        + "d.suspended_since from fa_deadline d join fa_case c on c.id = d.case_id "
+        + "where d.closed_at is null and d.tenant_id = :tenant "
         + "and d.suspended_since is null and (d.warn_on <= :today or d.due_on < :today) "
         + "order by d.due_on, d.case_id, d.id fetch first " + limit + " rows only",
-        params(tenants).addValue("today", Date.valueOf(today)),
+        new MapSqlParameterSource("tenant", tenant).addValue("today", Date.valueOf(today)),
         (rs, i) -> new OpenDeadline(rs.getLong("case_id"), rs.getString("business_key"), rs.getString("tenant_id"),
             rs.getString("process_instance_id"), rs.getString("unit_name"), rs.getString("case_stage"),
             rs.getString("deadline_stage"), rs.getDate("due_on").toLocalDate(), rs.getDate("warn_on").toLocalDate(),
-            rs.getDate("suspended_since") != null));
+            rs.getDate("suspended_since") != null)).stream())
+        .sorted(Comparator.comparing(OpenDeadline::dueOn).thenComparing(OpenDeadline::caseId)).limit(limit).toList();
   }
 
   /** Cases taken in (intake) per month of the months [from, to]; key "YYYY-MM". */
