@@ -29,7 +29,7 @@ public class DeadlineRepository {
       LocalDate warnOn, boolean provisional, String state, LocalDate suspendedSince, String explanation,
       String extensions, String suspensions, LocalDateTime createdAt, LocalDateTime closedAt) {}
 
-  /** Inserts a running deadline; its tenant is the case's, kept on the row for the deadline board (V5_8). */
+  /** Inserts a running deadline; its tenant is the case's, kept on the row for the deadline board (V5_9). */
   public void insert(DeadlineRow row) {
     jdbc.update("insert into fa_deadline (case_id, tenant_id, stage, event_on, period, count_working_days, "
         + "warn_before, max_extension, basis, due_on, warn_on, provisional, state, explanation, extensions, "

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Ends the deadlines that process versions before the fix of 2026-11-23 left running: nothing ended the statement
  * and defence period or the review-application window, so the deadline board showed them RED long after the stage.
- * Run once by the migration V5_9; the process now ends both itself, and closing a case ends whatever is left.
+ * Run once by the migration V5_8; the process now ends both itself, and closing a case ends whatever is left.
  * <ul>
  *   <li>the statement and defence period ended when {@code RecordStatement} started (a statement submitted or the
  *       period lapsed);</li>
