@@ -67,6 +67,17 @@ public final class PostgresTestDatabase {
     registry.add("spring.datasource.url", () -> OWN.computeIfAbsent(database, PostgresTestDatabase::fresh));
     registry.add("spring.datasource.username", () -> USER);
     registry.add("spring.datasource.password", () -> PASSWORD);
+    releaseIdleConnections(registry);
+  }
+
+  /**
+   * Spring keeps every test context, and so its connection pool, until the run ends; with Hikari's default of ten
+   * connections held open per pool, a dozen PostgreSQL contexts exhaust the server's 100 ("too many clients"). Pools of
+   * contexts no longer in use give their connections back after 10 s.
+   */
+  private static void releaseIdleConnections(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+    registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
   }
 
   private static final java.util.Map<String, String> OWN = new java.util.concurrent.ConcurrentHashMap<>();
@@ -82,6 +93,7 @@ public final class PostgresTestDatabase {
     registry.add("spring.datasource.username", () -> USER);
     registry.add("spring.datasource.password", () -> PASSWORD);
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    releaseIdleConnections(registry);
   }
 
   public static String name() {
